@@ -1,0 +1,1 @@
+"""Extraction: news articles in, coded strike events out (see ARCHITECTURE.md)."""
