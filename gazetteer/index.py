@@ -1,0 +1,311 @@
+"""The Gazetteer: places loaded from the data files, looked up by name, found in texts."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from pathlib import Path
+from typing import Iterable
+
+from gazetteer.errors import GazetteerDataError, GazetteerInputError
+from gazetteer.match import DATA_DIR, MatchRules, _data_lines
+from gazetteer.model import KIND_RANK, Place, PlaceMention
+from gazetteer.normalize import is_arabic_token, normalize_name, normalize_with_offsets
+from gazetteer.sources.base import PlaceRecord
+
+MAX_NAME_CHARS = 200
+FOCUS_COUNTRIES = ("Syria", "Iraq")           # ranked before a neighbour's place of the same name
+MIN_SCAN_KEY = 3                              # shorter keys are never looked for in running text
+
+# Match tiers, best first: the name's key itself; written solid or with an attached Arabic
+# prefix; only the consonant skeleton agrees (lookup only).
+TIER_KEY, TIER_JOINED, TIER_LOOSE = 0, 1, 2
+_SENTENCE_END = re.compile(r"(^|[.!?:;\n\u061f]|[.!?]['\"”’)])\s*$")
+_VOWELS = re.compile(r"[aeiouwy]")
+
+
+def _loose_key(key: str) -> str:
+    """Consonant skeleton of a Latin key (first letter kept): tal abiad -> tl bd."""
+    return " ".join(t[:1] + _VOWELS.sub("", t[1:]) for t in key.split(" "))
+
+
+class Gazetteer:
+    """Places indexed by match key. Build with `load_gazetteer()`; the scan automaton is built
+    on the first `scan` so that loading stays fast."""
+
+    def __init__(self, records: Iterable[PlaceRecord], rules: MatchRules,
+                 admin1_names: dict[str, str] | None = None,
+                 aliases: dict[str, list[str]] | None = None):
+        self.rules = rules
+        admin1_names = admin1_names or {}
+        aliases = aliases or {}
+        self.places: list[Place] = []
+        self._by_id: dict[str, int] = {}
+        self._index: dict[str, list[tuple[int, int]]] = {}   # key -> [(place index, tier)]
+        name_key = rules.name_key
+        norm_cache: dict[str, str] = {}
+        for rec in records:
+            if rec.id in self._by_id:
+                continue                                       # first source wins (curated before generated)
+            idx = len(self.places)
+            place = Place(rec.id, rec.name, rec.arabic_name, rec.kind, rec.latitude, rec.longitude,
+                          admin1_names.get(rec.admin1, rec.admin1), rec.country, rec.population, rec.source)
+            self.places.append(place)
+            self._by_id[rec.id] = idx
+            seen = set()
+            for spelling in [rec.name, rec.arabic_name, *rec.variants, *aliases.get(rec.id, ())]:
+                if not spelling:
+                    continue
+                key = norm_cache.get(spelling)
+                if key is None:
+                    key = norm_cache[spelling] = name_key(normalize_name(spelling))
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                self._index.setdefault(key, []).append((idx, TIER_KEY))
+                if " " in key:
+                    solid = key.replace(" ", "")
+                    if solid not in seen:
+                        seen.add(solid)
+                        self._index.setdefault(solid, []).append((idx, TIER_JOINED))
+        self._ranked: dict[tuple[str, int], tuple[Place, ...]] = {}
+        self._loose: dict[str, list[int]] | None = None
+        self._automaton = None
+
+    # ---- lookup -------------------------------------------------------------------------
+
+    def get(self, place_id: str) -> Place | None:
+        idx = self._by_id.get(place_id)
+        return None if idx is None else self.places[idx]
+
+    def places_in_country(self, country: str) -> list[Place]:
+        return [p for p in self.places if p.country == country]
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def _rank(self, entries: Iterable[tuple[int, int]]) -> tuple[Place, ...]:
+        """Most specific kind first, Syria/Iraq before neighbours, then larger population."""
+        best: dict[int, int] = {}
+        for idx, tier in entries:
+            if tier < best.get(idx, 99):
+                best[idx] = tier
+        places = self.places
+
+        def order(idx: int):
+            p = places[idx]
+            return (best[idx], KIND_RANK.get(p.kind, 5), p.country not in FOCUS_COUNTRIES,
+                    -p.population, p.id)
+        return tuple(places[i] for i in sorted(best, key=order))
+
+    def candidates_for_key(self, key: str) -> tuple[Place, ...]:
+        """Ranked places whose name has exactly this match key (written solid or not)."""
+        got = self._ranked.get((key, 0))
+        if got is None:
+            got = self._ranked[(key, 0)] = self._rank(self._index.get(key, ()))
+        return got
+
+    def lookup(self, name: str) -> list[Place]:
+        """Ranked candidates for a name as an article spells it; [] when nothing matches.
+        Raises GazetteerInputError for input that is not a usable name."""
+        key = self.query_key(name)
+        rules = self.rules
+        if key in rules.stop_never:
+            return []
+        if key in rules.stop_capitalized and not name.lstrip()[:1].isupper():
+            return []
+        found = self.candidates_for_key(key)
+        if found:
+            return list(found)
+        solid = key.replace(" ", "")
+        if solid != key and solid in self._index:
+            return list(self._rank((i, TIER_JOINED) for i, _ in self._index[solid]))
+        if is_arabic_token(key):
+            for _prefix, rest in rules.arabic_prefix_splits(key):
+                if rest in self._index and rest not in rules.stop_never:
+                    return list(self._rank((i, TIER_JOINED) for i, _ in self._index[rest]))
+            return []
+        return self._loose_lookup(key)
+
+    def query_key(self, name) -> str:
+        """Validate a lookup name and return its match key."""
+        if not isinstance(name, str):
+            raise GazetteerInputError(f"a place name must be text, not {type(name).__name__}")
+        if len(name) > MAX_NAME_CHARS:
+            raise GazetteerInputError(f"a place name is at most {MAX_NAME_CHARS} characters (got {len(name)})")
+        if "\x00" in name:
+            raise GazetteerInputError("a place name must be text (it contains a NUL byte)")
+        key = self.rules.name_key(normalize_name(name))
+        if not key:
+            raise GazetteerInputError("empty place name" if not name.strip()
+                                      else f"no letters to match in {name!r}")
+        return key
+
+    def _loose_lookup(self, key: str) -> list[Place]:
+        """Last resort for Latin spellings the rules do not cover: same consonant skeleton."""
+        if self._loose is None:
+            loose: dict[str, list[int]] = {}
+            for k, entries in self._index.items():
+                if k and not is_arabic_token(k):
+                    for idx, tier in entries:
+                        if tier == TIER_KEY:
+                            loose.setdefault(_loose_key(k), []).append(idx)
+            self._loose = loose
+        lk = _loose_key(key)
+        if len(lk.replace(" ", "")) < 3:
+            return []
+        return list(self._rank((i, TIER_LOOSE) for i in self._loose.get(lk, ())))
+
+    # ---- scan ---------------------------------------------------------------------------
+
+    def _build_automaton(self):
+        import ahocorasick                    # imported here: only scanning needs it
+        rules = self.rules
+        auto = ahocorasick.Automaton()
+        # word -> (its length, the key it is when read as written, the key it is after لل)
+        words: dict[str, list] = {}
+        for key in self._index:
+            if len(key) >= MIN_SCAN_KEY and key not in rules.stop_never:
+                words.setdefault(key, [len(key), None, None])[1] = key
+        # the bare form of an Arabic name with the article, for لل + name (للقامشلي)
+        for key in list(self._index):
+            if key.startswith("ال") and is_arabic_token(key) and len(key) - 2 >= MIN_SCAN_KEY \
+                    and key not in rules.stop_never:
+                words.setdefault(key[2:], [len(key) - 2, None, None])[2] = key
+        for word, payload in words.items():
+            auto.add_word(word, tuple(payload))
+        auto.make_automaton()
+        return auto
+
+    def scan(self, text: str) -> list[PlaceMention]:
+        """Place names in a text: whole tokens only, longest non-overlapping, in text order,
+        offsets into the original text."""
+        if not isinstance(text, str):
+            raise GazetteerInputError(f"text to scan must be str, not {type(text).__name__}")
+        if self._automaton is None:
+            self._automaton = self._build_automaton()
+        rules = self.rules
+        norm, starts, ends = normalize_with_offsets(text)
+        if not norm:
+            return []
+        # tokens of the normalised text and their keys; Latin articles have an empty key
+        tok_spans = []
+        pos = 0
+        for tok in norm.split(" "):
+            tok_spans.append((pos, pos + len(tok), tok))
+            pos += len(tok) + 1
+        parts: list[str] = []
+        kstarts: list[int] = []
+        ktok: list[int] = []                  # kept token -> index in tok_spans
+        kpos = 0
+        for ti, (_a, _b, tok) in enumerate(tok_spans):
+            k = rules.token_key(tok)
+            if not k:
+                continue
+            parts.append(k)
+            kstarts.append(kpos)
+            ktok.append(ti)
+            kpos += len(k) + 1
+        keytext = " ".join(parts)
+        klen = len(keytext)
+        prefix_mode = dict(rules.prefixes)
+        found = []
+        for end, (length, plain_key, elided_key) in self._automaton.iter(keytext):
+            if end + 1 < klen and keytext[end + 1] != " ":
+                continue                                          # ends inside a word
+            start = end - length + 1
+            first = bisect_right(kstarts, start) - 1
+            last = bisect_right(kstarts, end) - 1
+            ti_first, ti_last = ktok[first], ktok[last]
+            tok_a, _tb, tok = tok_spans[ti_first]
+            prefix = keytext[kstarts[first]:start]
+            if not prefix:
+                key = plain_key
+            elif not is_arabic_token(tok):
+                continue                                          # Latin: whole words only
+            else:
+                mode = prefix_mode.get(prefix)
+                key = plain_key if mode == "name" else elided_key if mode == "elided" else None
+            if key is None:
+                continue
+            if key in rules.stop_never:
+                continue
+            o_start = starts[tok_a]
+            o_name = starts[tok_a + len(prefix)]
+            o_end = ends[tok_spans[ti_last][1] - 1]
+            if not is_arabic_token(tok):
+                if not text[o_start].isupper():
+                    continue                                      # English place names are capitalised
+                if key in rules.stop_capitalized and _SENTENCE_END.search(text, 0, o_start):
+                    continue
+                if ti_first > 0 and not rules.token_key(tok_spans[ti_first - 1][2]):
+                    o_start = o_name = starts[tok_spans[ti_first - 1][0]]   # take the article along
+            found.append((o_start, o_end, o_name, key, len(prefix)))
+        # longest first, a whole-word reading before a prefix-stripped one, then leftmost
+        found.sort(key=lambda m: (-(m[1] - m[0]), m[4], m[0]))
+        taken: list[tuple[int, int, int, str, int]] = []
+        occupied: list[tuple[int, int]] = []
+        for m in found:
+            if any(m[0] < b and a < m[1] for a, b in occupied):
+                continue
+            occupied.append((m[0], m[1]))
+            taken.append(m)
+        taken.sort()
+        return [PlaceMention(s, e, text[s:e], ns, self.candidates_for_key(key))
+                for s, e, ns, key, _ in taken]
+
+
+def _read_aliases(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """data/aliases.tsv: place_id<TAB>arabic_name<TAB>spelling|spelling<TAB>why.
+    Returns (extra spellings by id, Arabic display name overrides by id)."""
+    aliases: dict[str, list[str]] = {}
+    arabic: dict[str, str] = {}
+    if not path.exists():
+        return aliases, arabic
+    for n, cells in _data_lines(path):
+        if cells[0] == "place_id":
+            continue
+        if len(cells) < 3 or not cells[0].strip():
+            raise GazetteerDataError(str(path), "expected place_id<TAB>arabic_name<TAB>spelling|spelling<TAB>why", n)
+        pid = cells[0].strip()
+        if cells[1].strip():
+            arabic[pid] = cells[1].strip()
+        aliases.setdefault(pid, []).extend(v.strip() for v in cells[2].split("|") if v.strip())
+    return aliases, arabic
+
+
+def _read_admin1_names(path: Path) -> dict[str, str]:
+    """ISO code -> fallback display name, from data/admin1_codes.tsv (governorates.csv wins)."""
+    names: dict[str, str] = {}
+    if not path.exists():
+        return names
+    for n, cells in _data_lines(path):
+        if cells[0] == "geonames_code":
+            continue
+        if len(cells) < 3:
+            raise GazetteerDataError(str(path), "expected geonames_code<TAB>iso_code<TAB>name<TAB>check", n)
+        names[cells[1].strip()] = cells[2].strip()
+    return names
+
+
+def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
+    """Read every data file: curated CSVs first (they win on a shared id), then places.tsv."""
+    from gazetteer.sources.curated import CuratedCsv
+    from gazetteer.sources.placesfile import PlacesFile
+
+    records: list[PlaceRecord] = []
+    admin1_names = _read_admin1_names(data_dir / "admin1_codes.tsv")
+    for fname in ("facilities.csv", "governorates.csv", "countries.csv"):
+        path = data_dir / fname
+        if path.exists():
+            recs = list(CuratedCsv(path).records())
+            if fname == "governorates.csv":
+                for r in recs:
+                    if r.id.startswith("gov:"):
+                        admin1_names[r.id[4:]] = r.name     # ISO code -> display name
+            records.extend(recs)
+    records.extend(PlacesFile(data_dir / "places.tsv").records())
+    aliases, arabic_names = _read_aliases(data_dir / "aliases.tsv")
+    for rec in records:
+        if rec.id in arabic_names:
+            rec.arabic_name = arabic_names[rec.id]
+    return Gazetteer(records, MatchRules.load(data_dir), admin1_names, aliases)

@@ -1,0 +1,107 @@
+"""Match keys: how a normalised name is reduced so that the spellings news uses meet.
+
+The rules themselves are data (data/latin_articles.txt, data/latin_rules.tsv,
+data/arabic_prefixes.tsv, data/stoplist.txt); this module reads and applies them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from gazetteer.errors import GazetteerDataError
+from gazetteer.normalize import is_arabic_token, normalize_name
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+def _data_lines(path: Path):
+    """(line number, cells) of a tab-separated data file, skipping comments and blank lines."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GazetteerDataError(str(path), f"cannot read ({exc.strerror})") from None
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.startswith("#") or not line.strip():
+            continue
+        yield n, line.split("\t")
+
+
+@dataclass(frozen=True)
+class MatchRules:
+    """Everything data-driven about matching, loaded once."""
+    articles: frozenset[str]
+    latin_rules: tuple[tuple[re.Pattern, str], ...]
+    prefixes: tuple[tuple[str, str], ...]          # (prefix, "name" | "elided"), longest first
+    stop_never: frozenset[str]                      # match keys that never match alone
+    stop_capitalized: frozenset[str]                # match keys that need a capital, not sentence-initial
+    _latin_cache: dict = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def load(cls, data_dir: Path = DATA_DIR) -> "MatchRules":
+        articles = frozenset(cells[0].strip() for _, cells in _data_lines(data_dir / "latin_articles.txt"))
+        rules = []
+        path = data_dir / "latin_rules.tsv"
+        for n, cells in _data_lines(path):
+            if cells[0] == "pattern":
+                continue
+            if len(cells) < 2:
+                raise GazetteerDataError(str(path), "expected pattern<TAB>replacement<TAB>why", n)
+            try:
+                rules.append((re.compile(cells[0]), cells[1]))
+            except re.error as exc:
+                raise GazetteerDataError(str(path), f"bad pattern: {exc}", n) from None
+        prefixes = []
+        path = data_dir / "arabic_prefixes.tsv"
+        for n, cells in _data_lines(path):
+            if cells[0] == "prefix":
+                continue
+            if len(cells) < 2 or cells[1] not in ("name", "elided"):
+                raise GazetteerDataError(str(path), "expected prefix<TAB>name|elided", n)
+            prefixes.append((normalize_name(cells[0]), cells[1]))
+        prefixes.sort(key=lambda p: -len(p[0]))
+        partial = cls(articles, tuple(rules), tuple(prefixes), frozenset(), frozenset())
+        never, capitalized = set(), set()
+        path = data_dir / "stoplist.txt"
+        for n, cells in _data_lines(path):
+            if cells[0] == "word":
+                continue
+            if len(cells) < 2 or cells[1] not in ("never", "capitalized"):
+                raise GazetteerDataError(str(path), "expected word<TAB>never|capitalized<TAB>why", n)
+            key = partial.name_key(normalize_name(cells[0]))
+            (never if cells[1] == "never" else capitalized).add(key)
+        return cls(articles, tuple(rules), tuple(prefixes), frozenset(never), frozenset(capitalized))
+
+    def latin_token_key(self, token: str) -> str:
+        """One normalised Latin token reduced by the rewrite rules; '' for an article."""
+        key = self._latin_cache.get(token)
+        if key is None:
+            if token in self.articles:
+                key = ""
+            else:
+                key = token
+                for pattern, repl in self.latin_rules:
+                    key = pattern.sub(repl, key)
+            self._latin_cache[token] = key
+        return key
+
+    def token_key(self, token: str) -> str:
+        """Arabic tokens are their normalised form; Latin ones go through the rewrite rules."""
+        if is_arabic_token(token):
+            return token
+        return self.latin_token_key(token)
+
+    def name_key(self, normalized: str) -> str:
+        """The match key of a normalised name: token keys joined by single spaces."""
+        return " ".join(k for k in (self.token_key(t) for t in normalized.split(" ")) if k)
+
+    def arabic_prefix_splits(self, key: str):
+        """(prefix, rest-as-key) for each way an attached prefix can come off the first token.
+        An elided-article prefix gives back the article: للقامشلي -> القامشلي."""
+        for prefix, before in self.prefixes:
+            if key.startswith(prefix) and len(key) - len(prefix) >= 3:
+                rest = key[len(prefix):]
+                if before == "elided":
+                    yield prefix, "ال" + rest
+                else:
+                    yield prefix, rest
