@@ -1,0 +1,179 @@
+"""The Streamlit page: sidebar filters, the map, what is below it, and the "Add article" panel.
+
+app.py only calls main(); everything it shows comes from the store's query layer.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from dashboard import filters, mapview, style, views
+from dashboard.payload import build_payload, mappable, script_json
+
+MAP_HEIGHT = 620
+EMPTY_STORE = ("The event store is empty: no events to map yet. Add an article below "
+               "(\"Add article\"), or seed the store with `make run`.")
+EMPTY_RESULT = "No events match these filters. Widen the filters in the sidebar to see events."
+WIDGET_KEYS = {"sources": "f_sources", "claimants": "f_claimants", "actors": "f_actors",
+               "event_types": "f_event_types", "dates": "f_dates", "geo_precisions": "f_precisions"}
+
+
+# ---- data access (cached per store file and store version) ----
+
+def store_path() -> Path:
+    from store.db import default_path
+    return default_path().resolve()
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(path: str):
+    from store import open_store
+    return open_store(path)
+
+
+def get_store():
+    return _open_store(str(store_path()))
+
+
+def store_version(store) -> tuple[int, int]:
+    """Changes whenever events are added or merged events split: the cache key."""
+    return store.event_count(), store.report_count()
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _query(path: str, version: tuple, state: filters.FilterState) -> pd.DataFrame:
+    return get_store().query_events(filters.to_event_filter(state))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _facets(path: str, version: tuple) -> dict:
+    return get_store().facets()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _colours(path: str, version: tuple) -> dict[str, str]:
+    """Actor colours from the whole store, so a colour keeps its meaning when filtering."""
+    return style.actor_colours(_query(path, version, filters.FilterState())["actor1"])
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _payload_json(path: str, version: tuple, state: filters.FilterState) -> str:
+    events = _query(path, version, state)
+    return script_json(build_payload(events, _colours(path, version)))
+
+
+# ---- sidebar ----
+
+def _seed_widgets_from_url(facets: dict) -> None:
+    """On a session's first run, the widgets start from the URL's query parameters."""
+    if st.session_state.get("_filters_seeded"):
+        return
+    state = filters.restrict(filters.from_query_params(st.query_params), facets)
+    for field in ("sources", "claimants", "actors", "event_types", "geo_precisions"):
+        st.session_state[WIDGET_KEYS[field]] = list(getattr(state, field))
+    low, high = facets.get("date_min"), facets.get("date_max")
+    if low and high:
+        start = min(max(state.date_from or low, low), high)
+        end = max(min(state.date_to or high, high), start)
+        st.session_state[WIDGET_KEYS["dates"]] = (start, end)
+    st.session_state["_filters_seeded"] = True
+
+
+def sidebar_filters(facets: dict) -> filters.FilterState:
+    """The six sidebar filters; their state is mirrored into the URL."""
+    _seed_widgets_from_url(facets)
+    sb = st.sidebar
+    sb.header("Filters")
+    sources = sb.multiselect(filters.LABELS["sources"], facets.get("sources", []), key=WIDGET_KEYS["sources"])
+    claimants = sb.multiselect(filters.LABELS["claimants"], facets.get("claimants", []),
+                               key=WIDGET_KEYS["claimants"])
+    actors = sb.multiselect(filters.LABELS["actors"], facets.get("actors", []), key=WIDGET_KEYS["actors"])
+    event_types = sb.multiselect(filters.LABELS["event_types"], filters.event_type_options(facets),
+                                 key=WIDGET_KEYS["event_types"])
+    date_from = date_to = None
+    low, high = facets.get("date_min"), facets.get("date_max")
+    if low and high:
+        picked = sb.date_input(filters.LABELS["dates"], min_value=low, max_value=high,
+                               key=WIDGET_KEYS["dates"])
+        picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)
+        if picked and picked[0] and picked[0] > low:
+            date_from = picked[0]
+        if len(picked) > 1 and picked[1] and picked[1] < high:
+            date_to = picked[1]
+    else:
+        sb.date_input(filters.LABELS["dates"], value=None, disabled=True, key=WIDGET_KEYS["dates"])
+    precisions = sb.multiselect(filters.LABELS["geo_precisions"], [1, 2, 3], key=WIDGET_KEYS["geo_precisions"],
+                                format_func=lambda p: f"{p}: {style.GEO_PRECISION[p]}")
+    state = filters.FilterState(tuple(sources), tuple(claimants), tuple(actors), tuple(event_types),
+                                date_from, date_to, tuple(int(p) for p in precisions))
+    st.query_params.from_dict(filters.to_query_params(state))
+    return state
+
+
+# ---- main area ----
+
+def metrics(events: pd.DataFrame) -> None:
+    cols = st.columns(4)
+    cols[0].metric("Events", f"{len(events):,}")
+    cols[1].metric("Killed (lowest credible)", f"{int(events['fatalities'].fillna(0).sum()):,}")
+    cols[2].metric("Reports", f"{int(events['n_reports'].fillna(0).sum()):,}")
+    cols[3].metric("Disputed figures", f"{int(events['disputed'].fillna(False).astype(bool).sum()):,}")
+
+
+def events_map(payload_json: str, key: str = "events_map") -> None:
+    """The map; only the events layer changes between reruns, panning never reruns."""
+    st_folium(mapview.build_map(), key=key, height=MAP_HEIGHT, use_container_width=True,
+              feature_group_to_add=mapview.event_group(payload_json), returned_objects=[])
+
+
+def below_map(events: pd.DataFrame) -> None:
+    st.subheader("Events per day, by type")
+    counts = views.timeline_counts(events)
+    if counts.empty:
+        st.caption("No dated events.")
+    else:
+        st.bar_chart(counts, height=220)
+    st.subheader("Events")
+    if len(events) > views.TABLE_MAX_ROWS:
+        st.caption(f"Showing the first {views.TABLE_MAX_ROWS:,} of {len(events):,} events; "
+                   "the downloads hold all of them.")
+    st.dataframe(views.table_view(events), hide_index=True, use_container_width=True)
+    left, right = st.columns(2)
+    left.download_button("Download CSV (ACLED columns)", data=lambda: views.acled_csv(events),
+                         file_name="strikemap-events.csv", mime="text/csv", on_click="ignore")
+    right.download_button("Download GeoJSON", data=lambda: views.geojson(events),
+                          file_name="strikemap-events.geojson", mime="application/geo+json",
+                          on_click="ignore")
+
+
+def main() -> None:
+    st.set_page_config(page_title="strikemap", layout="wide")
+    st.title("strikemap")
+    try:
+        store = get_store()
+        version = store_version(store)
+    except Exception as exc:  # StoreError and friends: one clear line, never a traceback
+        st.error(f"Cannot open the event store {store_path()}: {exc}")
+        return
+    path = str(store_path())
+    facets = _facets(path, version)
+    state = sidebar_filters(facets)
+    if version[0] == 0:
+        st.info(EMPTY_STORE)
+    else:
+        events = _query(path, version, state)
+        if events.empty:
+            st.info(EMPTY_RESULT)
+        else:
+            metrics(events)
+            unmapped = len(events) - len(mappable(events))
+            if unmapped:
+                st.caption(f"{unmapped:,} of these events have no coordinates and are not on the map.")
+            events_map(_payload_json(path, version, state))
+            below_map(events)
+    from dashboard.add_article import add_article_panel
+    add_article_panel(store)

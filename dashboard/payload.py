@@ -1,0 +1,178 @@
+"""The compact events payload the browser gets: coordinates plus dictionary-encoded columns.
+
+Strings are stored once in a shared table and referenced by index, so 100,000 events with a
+few hundred actors, places and outlets stay small; popups are built in the browser from these
+records with textContent (static/strikemap/strikemap-map.js), never from HTML made here.
+"""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+
+from dashboard import style
+
+# Longest excerpt sent to the browser; the full text stays in the table and the downloads.
+EXCERPT_CHARS = 600
+STRING_COLUMNS = {  # payload column -> query_events column
+    "date": "event_date", "type": "event_type", "sub": "sub_event_type", "actor1": "actor1",
+    "actor2": "actor2", "location": "location", "admin1": "admin1", "country": "country",
+    "reason": "geo_reason", "language": "language",
+}
+
+
+def mappable(events: pd.DataFrame) -> pd.DataFrame:
+    """The events that have coordinates (the others cannot be drawn)."""
+    if events.empty:
+        return events
+    return events[events["latitude"].notna() & events["longitude"].notna()]
+
+
+def figure_range(low, high) -> str | None:
+    """'3' or '3-5' (lowest-highest credible figure), None when not reported."""
+    low = None if pd.isna(low) else int(low)
+    high = None if pd.isna(high) else int(high)
+    if low is None and high is None:
+        return None
+    if low is None or high is None or low == high:
+        return str(low if low is not None else high)
+    return f"{low}-{high}"
+
+
+def clean_sources(text) -> str | None:
+    """Sources JSON reduced to outlet, published and an http(s)-only url."""
+    items = _json_list(text)
+    kept = []
+    for item in items:
+        url = item.get("url")
+        safe = url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
+        kept.append({"outlet": _text(item.get("outlet")), "published": _text(item.get("published")),
+                     "url": safe})
+    return json.dumps(kept, ensure_ascii=False) if kept else None
+
+
+def clean_claims(text) -> str | None:
+    """Claims JSON reduced to who said it and how (claim, report, deny, blame)."""
+    kept = [{"claimant": _text(c.get("claimant")), "stance": _text(c.get("stance"))}
+            for c in _json_list(text)]
+    kept = [dict(t) for t in dict.fromkeys(tuple(sorted(c.items())) for c in kept)]
+    return json.dumps(kept, ensure_ascii=False) if kept else None
+
+
+def _json_list(text) -> list[dict]:
+    if not isinstance(text, str) or not text:
+        return []
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return []
+    return [v for v in value if isinstance(v, dict)] if isinstance(value, list) else []
+
+
+def _text(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def truncate(text, limit: int = EXCERPT_CHARS):
+    if not isinstance(text, str):
+        return None
+    return text if len(text) <= limit else text[:limit].rstrip() + "\u2026"
+
+
+class _StringTable:
+    """Shared string table: each column becomes integer codes (-1 = missing)."""
+
+    def __init__(self):
+        self.strings: list[str] = []
+        self.index: dict[str, int] = {}
+
+    def encode(self, values: pd.Series) -> list[int]:
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        mapping = []
+        for value in uniques:
+            text = str(value)
+            if text not in self.index:
+                self.index[text] = len(self.strings)
+                self.strings.append(text)
+            mapping.append(self.index[text])
+        return [mapping[c] if c >= 0 else -1 for c in codes.tolist()]
+
+
+def build_payload(events: pd.DataFrame, colours: dict[str, str] | None = None) -> dict:
+    """The browser payload for the mappable events of a query_events DataFrame."""
+    events = mappable(events)
+    colours = style.actor_colours(events["actor1"]) if colours is None else colours
+    table = _StringTable()
+    columns: dict[str, list] = {
+        "lat": events["latitude"].astype(float).round(5).tolist(),
+        "lon": events["longitude"].astype(float).round(5).tolist(),
+    }
+    for name, source in STRING_COLUMNS.items():
+        columns[name] = table.encode(events[source])
+    columns["tp"] = events["time_precision"].fillna(0).astype(int).tolist()
+    columns["gp"] = events["geo_precision"].fillna(0).astype(int).tolist()
+    columns["killed"] = table.encode(pd.Series(
+        [figure_range(a, b) for a, b in zip(events["fatalities_min"], events["fatalities_max"])], dtype=object))
+    columns["injured"] = table.encode(pd.Series(
+        [figure_range(a, b) for a, b in zip(events["injured_min"], events["injured_max"])], dtype=object))
+    columns["disputed"] = events["disputed"].fillna(False).astype(bool).astype(int).tolist()
+    columns["excerpt"] = table.encode(events["excerpt"].map(truncate))
+    columns["sources"] = table.encode(_mapped_unique(events["sources"], clean_sources))
+    columns["claims"] = table.encode(_mapped_unique(events["claims"], clean_claims))
+
+    legend, colour_codes = _actor_legend(events["actor1"], colours)
+    columns["colour"] = colour_codes
+    symbols, symbol_codes, symbol_legend = _symbols(events["sub_event_type"])
+    columns["symbol"] = symbol_codes
+    return {
+        "columns": columns, "strings": table.strings, "legend": legend,
+        "symbols": symbols, "symbol_legend": symbol_legend,
+        "text": {"time_precision": {str(k): v for k, v in style.TIME_PRECISION.items()},
+                 "geo_precision": {str(k): v for k, v in style.GEO_PRECISION.items()},
+                 "stance": style.STANCE},
+        "precision_radius_m": {str(k): v for k, v in style.PRECISION_RADIUS_M.items()},
+        "circle_min_zoom": style.CIRCLE_MIN_ZOOM,
+    }
+
+
+def _mapped_unique(values: pd.Series, clean) -> pd.Series:
+    """Apply `clean` once per distinct value (sources/claims repeat across merged events)."""
+    cache = {v: clean(v) for v in values.dropna().unique()}
+    return values.map(lambda v: cache.get(v) if isinstance(v, str) else None).astype(object)
+
+
+def _actor_legend(actor1: pd.Series, colours: dict[str, str]) -> tuple[list[dict], list[int]]:
+    """Legend entries (label, colour, count) and each event's legend index."""
+    labels = actor1.map(lambda a: UNKNOWN if pd.isna(a) or a == "" else (a if a in colours else OTHER))
+    counts = labels.value_counts()
+    order = [a for a in colours if a in counts.index] + [x for x in (OTHER, UNKNOWN) if x in counts.index]
+    legend = [{"label": _label(a), "colour": colours.get(a, style.OTHER_COLOUR), "count": int(counts[a])}
+              for a in order]
+    position = {a: i for i, a in enumerate(order)}
+    return legend, [position[a] for a in labels.tolist()]
+
+
+OTHER, UNKNOWN = "\x00other", "\x00unknown"
+
+
+def _label(key: str) -> str:
+    return {OTHER: style.OTHER_ACTORS, UNKNOWN: style.UNKNOWN_ACTOR}.get(key, key)
+
+
+def _symbols(sub_event_type: pd.Series) -> tuple[list[str], list[int], list[dict]]:
+    """Shape table, each event's shape index, and the legend of the sub-event types present."""
+    shapes = style.sub_event_shapes()
+    table = list(style.SHAPES)
+    codes = [table.index(shapes.get(s, "circle")) for s in sub_event_type.fillna("").tolist()]
+    present = [s for s in sub_event_type.dropna().value_counts().index if s]
+    legend = [{"label": s, "shape": shapes.get(s, "circle")} for s in present]
+    return table, codes, legend
+
+
+def script_json(value) -> str:
+    """JSON safe to embed in a <script>: no '<', '>', '&' or line separators left raw."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, escaped)
+    return text

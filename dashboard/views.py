@@ -1,0 +1,82 @@
+"""What is shown below the map: the timeline, the events table and the downloads."""
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+
+from extract.model import ACLED_COLUMNS
+
+TABLE_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location",
+                 "admin1", "country", "geo_precision", "fatalities", "fatalities_min",
+                 "fatalities_max", "injured", "disputed", "n_reports", "sources_text", "excerpt"]
+# The table shows at most this many rows; the downloads always hold the whole filtered set.
+TABLE_MAX_ROWS = 5000
+
+
+def outlets(sources_json) -> str:
+    """'Reuters; SANA' from the sources JSON (ACLED's `source` column style)."""
+    try:
+        items = json.loads(sources_json) if isinstance(sources_json, str) else []
+    except ValueError:
+        return ""
+    names = [str(s.get("outlet")) for s in items if isinstance(s, dict) and s.get("outlet")]
+    return "; ".join(dict.fromkeys(names))
+
+
+def timeline_counts(events: pd.DataFrame) -> pd.DataFrame:
+    """Events per day (rows) by event type (columns); days without a date are left out."""
+    dated = events.dropna(subset=["event_date"])
+    if dated.empty:
+        return pd.DataFrame()
+    days = pd.to_datetime(dated["event_date"].str[:10], errors="coerce")
+    types = dated["event_type"].replace("", "Unknown type").fillna("Unknown type")
+    counts = pd.crosstab(days.rename("day"), types.rename("event type"))
+    return counts.sort_index()
+
+
+def table_view(events: pd.DataFrame) -> pd.DataFrame:
+    """The filtered events as the analyst reads them (capped at TABLE_MAX_ROWS)."""
+    view = events.head(TABLE_MAX_ROWS).copy()
+    view["sources_text"] = view["sources"].map(outlets)
+    return view[[c for c in TABLE_COLUMNS if c in view.columns]].rename(columns={"sources_text": "sources"})
+
+
+def acled_csv(events: pd.DataFrame) -> bytes:
+    """The filtered events as CSV in ACLED's column order, then strikemap's added fields."""
+    out = events.copy()
+    out["source"] = out["sources"].map(outlets)
+    extra = ["event_id", "fatalities_min", "fatalities_max", "injured", "injured_min",
+             "injured_max", "disputed", "geo_reason", "excerpt", "language", "n_reports", "claims"]
+    columns = ACLED_COLUMNS + [c for c in extra if c in out.columns]
+    buffer = io.StringIO()
+    out.reindex(columns=columns).to_csv(buffer, index=False)
+    return buffer.getvalue().encode("utf-8")
+
+
+def geojson(events: pd.DataFrame) -> bytes:
+    """The filtered events with coordinates as a GeoJSON FeatureCollection."""
+    features = []
+    located = events.dropna(subset=["latitude", "longitude"])
+    for record in located.to_dict("records"):
+        lon, lat = float(record.pop("longitude")), float(record.pop("latitude"))
+        for key in ("sources", "claims"):
+            try:
+                record[key] = json.loads(record[key]) if isinstance(record[key], str) else []
+            except ValueError:
+                record[key] = []
+        properties = {k: (None if _missing(v) else _plain(v)) for k, v in record.items()}
+        features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                         "properties": properties})
+    collection = {"type": "FeatureCollection", "features": features}
+    return json.dumps(collection, ensure_ascii=False).encode("utf-8")
+
+
+def _missing(value) -> bool:
+    return not isinstance(value, (list, dict)) and pd.isna(value)
+
+
+def _plain(value):
+    """numpy scalars -> Python values for json."""
+    return value.item() if hasattr(value, "item") else value

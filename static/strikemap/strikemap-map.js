@@ -1,0 +1,239 @@
+/* strikemap: draws the events payload on a Leaflet map.
+ * Markers are built only for what is in view (supercluster index), and every popup is
+ * built from the compact record with DOM nodes and textContent, so article text is never
+ * parsed as HTML. Part of strikemap (not vendored). */
+(function () {
+  "use strict";
+
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  var state = { handler: null, legend: null, map: null };
+
+  // Shapes drawn in a 20x20 box; the name comes from the payload's symbol table.
+  var SHAPES = {
+    circle: function (g) { return el(g, "circle", { cx: 10, cy: 10, r: 7 }); },
+    square: function (g) { return el(g, "rect", { x: 3.5, y: 3.5, width: 13, height: 13 }); },
+    triangle: function (g) { return el(g, "polygon", { points: "10,2 18.5,17 1.5,17" }); },
+    diamond: function (g) { return el(g, "polygon", { points: "10,1.5 18.5,10 10,18.5 1.5,10" }); },
+    star: function (g) { return el(g, "polygon", { points: "10,1.5 12.4,7.4 18.6,7.6 13.8,11.6 15.4,17.8 10,14.3 4.6,17.8 6.2,11.6 1.4,7.6 7.6,7.4" }); },
+    cross: function (g) { return el(g, "polygon", { points: "7,2 13,2 13,7 18,7 18,13 13,13 13,18 7,18 7,13 2,13 2,7 7,7" }); }
+  };
+
+  function el(parent, name, attrs) {
+    var node = document.createElementNS(SVG_NS, name);
+    for (var k in attrs) { node.setAttribute(k, attrs[k]); }
+    parent.appendChild(node);
+    return node;
+  }
+
+  function symbolSvg(shape, colour, size) {
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("viewBox", "0 0 20 20");
+    svg.setAttribute("width", size);
+    svg.setAttribute("height", size);
+    var node = (SHAPES[shape] || SHAPES.circle)(svg);
+    node.setAttribute("fill", colour);
+    node.setAttribute("stroke", "#222");
+    node.setAttribute("stroke-width", "1.3");
+    return svg;
+  }
+
+  function text(tag, value, cls) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    node.textContent = value == null ? "" : String(value);
+    return node;
+  }
+
+  function safeUrl(url) {
+    return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null;
+  }
+
+  // One event's fields, decoded from the columnar payload.
+  function record(p, i) {
+    var s = p.strings, c = p.columns;
+    function str(name) { var k = c[name][i]; return k < 0 ? null : s[k]; }
+    return {
+      date: str("date"), tp: c.tp[i], type: str("type"), sub: str("sub"),
+      actor1: str("actor1"), actor2: str("actor2"), location: str("location"),
+      admin1: str("admin1"), country: str("country"), gp: c.gp[i], reason: str("reason"),
+      killed: str("killed"), injured: str("injured"), disputed: c.disputed[i] === 1,
+      excerpt: str("excerpt"), language: str("language"),
+      sources: str("sources"), claims: str("claims"), colour: c.colour[i], symbol: c.symbol[i]
+    };
+  }
+
+  function row(parent, label, value) {
+    var line = document.createElement("div");
+    line.className = "sm-row";
+    line.appendChild(text("b", label + ": "));
+    if (value instanceof Node) { line.appendChild(value); } else { line.appendChild(text("span", value)); }
+    parent.appendChild(line);
+    return line;
+  }
+
+  function buildPopup(p, i) {
+    var r = record(p, i), t = p.text;
+    var box = document.createElement("div");
+    box.className = "sm-popup";
+    box.appendChild(text("div", (r.sub || r.type || "") + (r.type && r.sub && r.sub !== r.type ? " (" + r.type + ")" : ""), "sm-title"));
+    row(box, "Date", (r.date || "unknown") + " (" + (t.time_precision[r.tp] || "precision unknown") + ")");
+    row(box, "Attacker \u2192 target", (r.actor1 || "unknown") + " \u2192 " + (r.actor2 || "unknown"));
+    var killed = row(box, "Killed", r.killed == null ? "not reported" : r.killed);
+    var injured = row(box, "Injured", r.injured == null ? "not reported" : r.injured);
+    if (r.disputed) {
+      killed.appendChild(text("span", " disputed", "sm-disputed"));
+      injured.appendChild(text("span", " disputed", "sm-disputed"));
+    }
+    var place = [r.location, r.admin1, r.country].filter(Boolean).join(", ") || "unknown";
+    row(box, "Place", place + " (" + (t.geo_precision[r.gp] || "precision unknown") + ")");
+    if (r.reason) { row(box, "Why here", r.reason); }
+    if (r.excerpt) {
+      var quote = text("blockquote", r.excerpt, "sm-excerpt");
+      quote.setAttribute("dir", r.language === "ar" ? "rtl" : "auto");
+      if (r.language) { quote.setAttribute("lang", r.language); }
+      box.appendChild(quote);
+    }
+    var sources = [];
+    try { sources = r.sources ? JSON.parse(r.sources) : []; } catch (e) { sources = []; }
+    if (sources.length) {
+      var list = document.createElement("ul");
+      list.className = "sm-sources";
+      sources.forEach(function (src) {
+        var item = document.createElement("li");
+        var label = (src.outlet || "unknown outlet") + (src.published ? " (" + src.published + ")" : "");
+        var url = safeUrl(src.url);
+        if (url) {
+          var link = text("a", label);
+          link.href = url;
+          link.target = "_blank";
+          link.rel = "noopener noreferrer";
+          item.appendChild(link);
+        } else {
+          item.appendChild(text("span", label));
+        }
+        list.appendChild(item);
+      });
+      row(box, "Sources", "");
+      box.appendChild(list);
+    }
+    var claims = [];
+    try { claims = r.claims ? JSON.parse(r.claims) : []; } catch (e) { claims = []; }
+    if (claims.length) {
+      var clist = document.createElement("ul");
+      clist.className = "sm-claims";
+      claims.forEach(function (cl) {
+        clist.appendChild(text("li", (cl.claimant || "someone") + " " + (t.stance[cl.stance] || cl.stance || "says")));
+      });
+      row(box, "Claims", "");
+      box.appendChild(clist);
+    }
+    return box;
+  }
+
+  function eventIcon(p, i) {
+    var holder = document.createElement("div");
+    holder.appendChild(symbolSvg(p.symbols[p.columns.symbol[i]], p.legend[p.columns.colour[i]].colour, 18));
+    return L.divIcon({ html: holder, className: "sm-event", iconSize: [18, 18], iconAnchor: [9, 9], popupAnchor: [0, -8] });
+  }
+
+  function clusterIcon(count) {
+    var size = count < 10 ? 28 : count < 100 ? 34 : count < 1000 ? 40 : 48;
+    var holder = document.createElement("div");
+    holder.appendChild(text("span", count >= 10000 ? Math.round(count / 1000) + "k" : String(count)));
+    return L.divIcon({ html: holder, className: "sm-cluster", iconSize: [size, size] });
+  }
+
+  function addLegend(map, p) {
+    if (state.legend) { state.legend.remove(); state.legend = null; }
+    var legend = L.control({ position: "topright" });
+    legend.onAdd = function () {
+      var box = L.DomUtil.create("div", "sm-legend");
+      box.appendChild(text("div", "Attacker (actor 1)", "sm-legend-title"));
+      p.legend.forEach(function (entry) {
+        var line = document.createElement("div");
+        line.appendChild(symbolSvg("circle", entry.colour, 12));
+        line.appendChild(text("span", " " + entry.label + " (" + entry.count + ")"));
+        box.appendChild(line);
+      });
+      box.appendChild(text("div", "Sub-event type", "sm-legend-title"));
+      p.symbol_legend.forEach(function (entry) {
+        var line = document.createElement("div");
+        line.appendChild(symbolSvg(entry.shape, "#ffffff", 12));
+        line.appendChild(text("span", " " + entry.label));
+        box.appendChild(line);
+      });
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    legend.addTo(map);
+    state.legend = legend;
+  }
+
+  /* Draw the payload's events into `group` (a FeatureGroup on `map`); replaces any earlier draw. */
+  function renderEvents(map, group, p) {
+    if (state.handler && state.map) { state.map.off("moveend", state.handler); }
+    var n = p.columns.lat.length;
+    var points = new Array(n);
+    for (var i = 0; i < n; i++) {
+      points[i] = { type: "Feature", properties: { i: i }, geometry: { type: "Point", coordinates: [p.columns.lon[i], p.columns.lat[i]] } };
+    }
+    var index = new Supercluster({ radius: 50, maxZoom: 16 }).load(points);
+    var circles = L.layerGroup().addTo(group);
+    var markers = L.layerGroup().addTo(group);
+
+    function draw() {
+      var b = map.getBounds(), zoom = Math.round(map.getZoom());
+      var found = index.getClusters([b.getWest() - 1, b.getSouth() - 1, b.getEast() + 1, b.getNorth() + 1], zoom);
+      markers.clearLayers();
+      circles.clearLayers();
+      found.forEach(function (f) {
+        var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
+        if (f.properties.cluster) {
+          var m = L.marker(ll, { icon: clusterIcon(f.properties.point_count), keyboard: false });
+          m.on("click", function () { map.setView(ll, index.getClusterExpansionZoom(f.properties.cluster_id)); });
+          markers.addLayer(m);
+          return;
+        }
+        var k = f.properties.i;
+        var marker = L.marker(ll, { icon: eventIcon(p, k), title: p.strings[p.columns.location[k]] || "" });
+        marker.bindPopup(function () { return buildPopup(p, k); }, { maxWidth: 380, minWidth: 260 });
+        markers.addLayer(marker);
+        if (zoom >= p.circle_min_zoom) {
+          var radius = p.precision_radius_m[p.columns.gp[k]] || p.precision_radius_m[0];
+          circles.addLayer(L.circle(ll, { radius: radius, color: p.legend[p.columns.colour[k]].colour, weight: 1, fillOpacity: 0.08, interactive: false }));
+        }
+      });
+    }
+    state.handler = draw;
+    state.map = map;
+    map.on("moveend", draw);
+    addLegend(map, p);
+    draw();
+  }
+
+  /* Offline base layer: country outlines that stay visible when tiles cannot load. */
+  function addBaseLayer(map, url, attribution) {
+    var offline = false, layer = null, tiles = null;
+    map.eachLayer(function (l) { if (l instanceof L.TileLayer) { tiles = l; } });
+    var style = function () {
+      return offline
+        ? { color: "#6b6b6b", weight: 1, fillColor: "#f3efe6", fillOpacity: 1 }
+        : { color: "#444", weight: 1.2, fillOpacity: 0 };
+    };
+    if (tiles) {
+      tiles.on("tileerror", function () {
+        if (!offline) { offline = true; if (layer) { layer.setStyle(style()); } }
+      });
+    } else {
+      offline = true;
+    }
+    fetch(url).then(function (r) { return r.json(); }).then(function (gj) {
+      layer = L.geoJSON(gj, { style: style, interactive: false, attribution: attribution });
+      layer.addTo(map);
+      layer.bringToBack();
+    });
+  }
+
+  window.StrikemapMap = { renderEvents: renderEvents, addBaseLayer: addBaseLayer, buildPopup: buildPopup };
+})();
