@@ -1,0 +1,226 @@
+"""Numbers and casualty counts: digits, Arabic-Indic digits and number words, killed and injured.
+
+`parse_number` reads one number ("14", "١٤", "ستة", "خمسة وعشرين", "twenty-five", "a dozen");
+vague words ("dozens", "عشرات") are not numbers and give None.
+
+`find_casualties` returns EVERY killed/injured mention in a text with its offsets; which figure an
+event takes is the extractor's decision (a report may say "جرح جنود" in one place and "إصابة خمسة
+جنود" in another). Rules, all driven by lexicons/casualty_words.tsv, number_words.tsv and
+vague_quantities.tsv:
+- a count next to a casualty word: "مقتل 14 مسلحاً", "إصابة خمسة جنود", "killed 14 fighters",
+  "at least five people were killed", "ثلاثة جرحى"; "at least N" keeps N (ACLED: lowest figure);
+- a singular person with no number is 1 ("مقتل متعاقد أميركي", "إصابة آخر", "killed a civilian"),
+  an Arabic dual is 2 ("مقتل جنديين", "قتيلان");
+- a plural with no number is unknown: count None, vague_word "plural" ("جرح جنود");
+- a vague quantity takes ACLED's conservative figure from vague_quantities.tsv ("dozens" 12,
+  "عشرات" 10, "several" 10), with vague_word set;
+- a "nobody was hurt" phrase gives count 0 ("no casualties", "من دون أضرار", "Neither fatalities
+  nor injuries were reported" gives killed 0 and injured 0).
+Matching runs on `fold(text)` (same length), so offsets are offsets into the original text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extract.language import fold, read_lexicon
+
+# Diacritics and tatweel are dropped before a word is looked up (parse_number only; no offsets).
+_DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
+
+
+@dataclass(frozen=True)
+class CasualtyMention:
+    """One report of people killed or injured; count None means a number was not given."""
+    start: int
+    end: int
+    kind: str                  # "killed" | "injured"
+    count: int | None
+    vague_word: str | None = None   # the vague quantity ("dozens", "عشرات"), "plural", or "none"
+
+
+def _load_number_words() -> dict[str, tuple[int, str]]:
+    return {fold(word): (int(value), role) for word, value, _lang, role, *_ in read_lexicon("number_words.tsv")}
+
+
+def _load_vague() -> dict[str, int]:
+    return {fold(phrase): int(count) for phrase, count, *_ in read_lexicon("vague_quantities.tsv")}
+
+
+def _load_casualty_words() -> dict[str, list[tuple[str, str, str | None]]]:
+    roles: dict[str, list[tuple[str, str, str | None]]] = {}
+    for row in read_lexicon("casualty_words.tsv"):
+        phrase, role, language = row[0], row[1], row[2]
+        value = row[3] if len(row) > 3 else None
+        roles.setdefault(role, []).append((fold(phrase), language, value))
+    return roles
+
+
+NUMBER_WORDS = _load_number_words()
+VAGUE = _load_vague()
+CASUALTY_WORDS = _load_casualty_words()
+
+
+def _alternation(phrases) -> str:
+    unique = sorted(set(phrases), key=len, reverse=True)      # longest first: "a number of" before "a"
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+
+
+def _words(role: str, value: str | None = None) -> list[str]:
+    return [p for p, _lang, v in CASUALTY_WORDS.get(role, []) if value is None or v == value]
+
+
+_B = r"(?<![\w])"                     # start of a word
+_E = r"(?![\w])"                      # end of a word
+_PREFIX = r"(?:[وبلف]{1,2})?"         # attached Arabic conjunction/preposition: وإصابة، بمقتل
+_ARTICLE = r"(?:ال)?"
+_NUMBER_WORD = rf"(?:{_alternation(NUMBER_WORDS)})"
+_NUMBER = (rf"(?:\d+(?:[,\u066c]\d{{3}})*|{_NUMBER_WORD}{_E}(?:(?:\s+و|\s+|-){_NUMBER_WORD}{_E}){{0,3}})")
+_QUALIFIER = rf"(?:(?:{_alternation(_words('qualifier'))}){_E}\s+)?"
+_VAGUE_RE = rf"(?:{_alternation(VAGUE)})"
+# A count followed by a unit of time or distance is not a casualty figure: "killed two days ago".
+_NOT_PEOPLE = (r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|km|kilomet\w*|miles?|metres?|meters?"
+               r"|ايام|يوما|يوم|اسابيع|اشهر|ساعات|ساعه|كيلومتر\w*|كم|متر)(?!\w))")
+
+
+def _person(role: str) -> str:
+    words = _words(role)
+    return rf"(?:{_ARTICLE}(?:{_alternation(words)}))" if words else r"(?!x)x"
+
+
+_BEFORE = {kind: rf"(?:{_alternation(_words(kind + '_before'))})" for kind in ("killed", "injured")}
+_AFTER = {kind: rf"(?:{_alternation(_words(kind + '_after'))})" for kind in ("killed", "injured")}
+_BEFORE_ANY = rf"(?:{_BEFORE['killed']}|{_BEFORE['injured']})"
+
+# "مقتل 14 مسلحاً", "killed at least 14", "إصابة آخر", "جرح جنود", "مقتل وإصابة 10"
+_TRIGGER_FIRST = re.compile(
+    rf"{_B}{_PREFIX}(?P<trigger>{_BEFORE_ANY}){_E}(?P<both>\s+و?{_BEFORE_ANY}{_E})?\s+{_QUALIFIER}"
+    rf"(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}|(?P<vague>{_VAGUE_RE}){_E}|(?P<dual>{_person('person_dual')}){_E}"
+    rf"|(?P<single>{_person('person_singular')}){_E}|(?P<plural>{_person('person_plural')}){_E})")
+
+# Words that may stand between a count and its casualty word: "five [Syrian army] soldiers were killed".
+_GAP_STOP = (r"(?:days?|weeks?|months?|years?|hours?|after|before|in|on|at|from|by|when|and|or|with|during"
+             r"|since|than|of|ago|يوم|ايام|يومين|بعد|قبل|في|من|على|الى|عن|امس|منذ|خلال)")
+_GAP_WORD = rf"\s+(?!{_GAP_STOP}{_E})[^\s\d.,;:!?()،؛\"]+"
+_AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|reportedly|also|later|all)\s+){0,2}"
+# "at least five people were killed", "ثلاثة جرحى", "14 قتيلاً", "dozens of people were wounded"
+_COUNT_FIRST = re.compile(
+    rf"{_B}(?:و)?{_QUALIFIER}(?:(?P<num>{_NUMBER})|(?P<vague>{_VAGUE_RE})){_E}(?:{_GAP_WORD}){{0,3}}?\s+{_AUX}"
+    rf"(?P<after>{_AFTER['killed']}|{_AFTER['injured']}){_E}")
+_TOLL = re.compile(rf"{_B}(?:death\s+toll|toll|حصيله\s+القتلى|حصيله\s+الضحايا)(?:\s+\S+){{0,3}}?\s+"
+                   rf"(?:to|of|at|reached|الى|بلغت)\s+{_QUALIFIER}(?P<num>{_NUMBER}){_E}")
+_SELF = {kind: re.compile(rf"{_B}{_PREFIX}(?P<word>{_alternation(_words('self_' + kind))}){_E}")
+         for kind in ("killed", "injured")}
+_NONE = {which: re.compile(rf"{_B}(?:من\s+)?{_PREFIX}(?:{_alternation(_words('none', which))}){_E}")
+         for which in ("killed", "injured", "both")}
+_SELF_VALUES = {p: int(v) for role in ("self_killed", "self_injured") for p, _l, v in CASUALTY_WORDS.get(role, [])}
+
+
+def parse_number(text: str) -> int | None:
+    """The number a string states (digits, Arabic-Indic digits, number words), or None."""
+    if not text:
+        return None
+    folded = " ".join(_DIACRITICS.sub("", fold(text)).replace("-", " ").split())
+    digits = folded.replace(",", "").replace("\u066c", "")
+    if digits.isdigit():
+        return int(digits)
+    if folded in NUMBER_WORDS:
+        value, role = NUMBER_WORDS[folded]
+        return value
+    tokens = folded.split()
+    total = current = 0
+    seen = False
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        # two-word entries ("a dozen", "a hundred")
+        pair = f"{token} {tokens[i + 1]}" if i + 1 < len(tokens) else None
+        if pair in NUMBER_WORDS:
+            token, i = pair, i + 1
+        elif token not in NUMBER_WORDS and token.startswith("و") and token[1:] in NUMBER_WORDS:
+            token = token[1:]              # "وعشرين" in "خمسة وعشرين"
+        elif token in ("and", "و"):
+            i += 1
+            continue
+        if token not in NUMBER_WORDS:
+            return None
+        value, role = NUMBER_WORDS[token]
+        seen = True
+        if role == "multiply":
+            current = max(current, 1) * value
+        elif role == "scale":
+            total += max(current, 1) * value
+            current = 0
+        else:
+            current += value
+        i += 1
+    return total + current if seen else None
+
+
+def find_casualties(text: str, language: str | None = None) -> list[CasualtyMention]:
+    """Every killed/injured mention in the text, in text order, with offsets into `text`."""
+    folded = fold(text)
+    found: list[CasualtyMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, kind: str, count: int | None, vague: str | None) -> None:
+        found.append(CasualtyMention(start, end, kind, count, vague))
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    # "nobody was hurt" phrases first, so "no one was killed" never reads as "one ... killed".
+    for which, pattern in _NONE.items():
+        for m in pattern.finditer(folded):
+            if not free(m.start(), m.end()):
+                continue
+            taken.append((m.start(), m.end()))
+            for kind in (("killed", "injured") if which == "both" else (which,)):
+                add(m.start(), m.end(), kind, 0, "none")
+    for kind, pattern in _SELF.items():
+        for m in pattern.finditer(folded):
+            if free(m.start(), m.end()):
+                taken.append((m.start(), m.end()))
+                add(m.start(), m.end(), kind, _SELF_VALUES.get(m.group("word")), None)
+    for m in _TRIGGER_FIRST.finditer(folded):
+        if not free(m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        count, vague = _count_of(m)
+        kinds = [_trigger_kind(m.group("trigger"))]
+        if m.group("both"):
+            kinds = ["killed", "injured"]
+            count, vague = None, "killed and injured"     # one figure for both: neither is known
+        for kind in kinds:
+            add(m.start(), m.end(), kind, count, vague)
+    for m in _TOLL.finditer(folded):
+        if free(m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            add(m.start(), m.end(), "killed", parse_number(text[m.start("num"):m.end("num")]), None)
+    for m in _COUNT_FIRST.finditer(folded):
+        if not free(m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        kind = "killed" if re.fullmatch(_AFTER["killed"], m.group("after")) else "injured"
+        count, vague = _count_of(m)
+        add(m.start(), m.end(), kind, count, vague)
+    found.sort(key=lambda c: (c.start, c.kind != "killed"))
+    return found
+
+
+def _trigger_kind(trigger: str) -> str:
+    return "killed" if re.fullmatch(_BEFORE["killed"], trigger) else "injured"
+
+
+def _count_of(m: re.Match) -> tuple[int | None, str | None]:
+    groups = m.groupdict()
+    if groups.get("num"):
+        return parse_number(groups["num"]), None
+    if groups.get("vague"):
+        word = " ".join(groups["vague"].split())
+        return VAGUE.get(word), word
+    if groups.get("dual"):
+        return 2, None
+    if groups.get("single"):
+        return 1, None
+    return None, "plural"

@@ -1,0 +1,95 @@
+"""Numbers and casualty mentions, Arabic and English, wire style."""
+import pytest
+
+from extract.numbers import find_casualties, parse_number
+
+
+@pytest.mark.parametrize("text, value", [
+    ("14", 14), ("١٤", 14), ("۱۴", 14), ("1,200", 1200),
+    ("ستة", 6), ("ست", 6), ("ستة عشر", 16), ("خمسة", 5), ("ثلاثة", 3), ("اثنان", 2), ("اثنين", 2),
+    ("عشرة", 10), ("عشرين", 20), ("خمسة وعشرين", 25), ("أحد عشر", 11), ("اثنا عشر", 12),
+    ("ثلاثمئة", 300), ("ثلاث مئة", 300), ("سبعةً", 7),
+    ("one", 1), ("eleven", 11), ("twenty", 20), ("thirty", 30), ("twenty-five", 25), ("twenty five", 25),
+    ("a dozen", 12), ("three hundred", 300), ("two thousand five hundred", 2500), ("Five", 5),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["dozens", "عشرات", "several", "مسلحاً", "", "five fighters"])
+def test_parse_number_rejects_non_numbers(text):
+    assert parse_number(text) is None
+
+
+def mentions(text, language=None):
+    return [(m.kind, m.count, m.vague_word, text[m.start:m.end]) for m in find_casualties(text, language)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ما أسفر عن مقتل 14 مسلحاً", [("killed", 14, None, "مقتل 14")]),
+    ("ما أدى إلى تدميره ومقتل ستة من عناصرها", [("killed", 6, None, "ومقتل ستة")]),
+    ("تسبب في مقتل متعاقد أميركي", [("killed", 1, None, "مقتل متعاقد")]),
+    ("أسفر عن مقتل جندي وإصابة آخر", [("killed", 1, None, "مقتل جندي"), ("injured", 1, None, "وإصابة آخر")]),
+    ("إضافة لإصابة خمسة جنود", [("injured", 5, None, "لإصابة خمسة")]),
+    ("وجرح جنود أميركيين", [("injured", None, "plural", "وجرح جنود")]),
+    ("مقتل ما لا يقل عن ٧ مدنيين", [("killed", 7, None, "مقتل ما لا يقل عن ٧")]),
+    ("سقوط ثلاثة قتلى وخمسة جرحى", [("killed", 3, None, "ثلاثة قتلى"), ("injured", 5, None, "وخمسة جرحى")]),
+    ("أسفرت الغارة عن 12 قتيلاً", [("killed", 12, None, "12 قتيلا")]),
+    ("أصيب جنديان بجروح", [("injured", 2, None, "أصيب جنديان")]),
+    ("ما أدى إلى مقتل جنديين", [("killed", 2, None, "مقتل جنديين")]),
+    ("سقط قتيلان في القصف", [("killed", 2, None, "قتيلان")]),
+    ("أدى القصف إلى مقتل عشرات المسلحين", [("killed", 10, "عشرات", "مقتل عشرات")]),
+    ("ومقتل عدد من العناصر", [("killed", 10, "عدد من", "ومقتل عدد من")]),
+    ("سقط صاروخان في الحقل، من دون أضرار", [("killed", 0, "none", "من دون أضرار"),
+                                          ("injured", 0, "none", "من دون أضرار")]),
+    ("انفجرت العبوة دون وقوع إصابات", [("killed", 0, "none", "دون وقوع إصابات"),
+                                     ("injured", 0, "none", "دون وقوع إصابات")]),
+    ("الهجوم لم يسفر عن مقتل أي إيرانيين", [("killed", 0, "none", "لم يسفر عن مقتل")]),
+])
+def test_arabic_casualties(text, expected):
+    assert mentions(text, "ar") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("U.S. aircraft struck two depots, killing at least five fighters.",
+     [("killed", 5, None, "killing at least five")]),
+    ("The strikes killed 14 fighters, a monitor said.", [("killed", 14, None, "killed 14")]),
+    ("At least five people were killed and two civilians were injured.",
+     [("killed", 5, None, "At least five people were killed"), ("injured", 2, None, "two civilians were injured")]),
+    ("A drone strike killed a civilian, wounding two.",
+     [("killed", 1, None, "killed a"), ("injured", 2, None, "wounding two")]),
+    ("Three Syrian army soldiers were killed.", [("killed", 3, None, "Three Syrian army soldiers were killed")]),
+    ("Dozens of people were wounded.", [("injured", 12, "dozens of", "Dozens of people were wounded")]),
+    ("Several regime soldiers were killed.", [("killed", 10, "several", "Several regime soldiers were killed")]),
+    ("The death toll rose to 12 on Friday.", [("killed", 12, None, "death toll rose to 12")]),
+    ("Neither fatalities nor injuries were reported.",
+     [("killed", 0, "none", "Neither fatalities nor injuries"), ("injured", 0, "none", "Neither fatalities nor injuries")]),
+    ("The rockets caused no casualties.",
+     [("killed", 0, "none", "no casualties"), ("injured", 0, "none", "no casualties")]),
+    ("Shells hit the village without casualties.",
+     [("killed", 0, "none", "without casualties"), ("injured", 0, "none", "without casualties")]),
+    ("No one was killed in the attack.", [("killed", 0, "none", "No one was killed")]),
+    ("Forces killed civilians in the raid.", [("killed", None, "plural", "killed civilians")]),
+])
+def test_english_casualties(text, expected):
+    assert mentions(text, "en") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The commander was killed two days ago in Idlib.",
+    "Rockets landed 5 km from the base on Thursday.",
+    "Two days after soldiers were deployed, the base was quiet.",
+    "قالت الوزارة إن الضربات نفذت مساء الخميس",
+])
+def test_no_casualty_figure(text):
+    assert [m for m in find_casualties(text) if m.count] == []
+
+
+def test_every_mention_is_returned_with_exact_offsets():
+    text = ("أسفر الهجوم عن مقتل متعاقد أميركي، وجرح جنود أميركيين. وقالت الوزارة إن الهجوم أدى إلى "
+            "مقتل متعاقد وإصابة آخر، إضافة لإصابة خمسة جنود.")
+    found = find_casualties(text, "ar")
+    assert [(m.kind, m.count) for m in found] == [
+        ("killed", 1), ("injured", None), ("killed", 1), ("injured", 1), ("injured", 5)]
+    assert all(text[m.start:m.end].strip() == text[m.start:m.end] for m in found)
+    assert found[-1].start == text.index("لإصابة خمسة")
