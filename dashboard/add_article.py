@@ -107,7 +107,7 @@ def add_article_panel(store) -> None:
             st_folium(mapview.build_map(), key="preview_map", height=380, use_container_width=True,
                       feature_group_to_add=mapview.event_group(build_payload(frame)), returned_objects=[])
         st.dataframe(frame[["event_date", "sub_event_type", "actor1", "actor2", "location", "fatalities",
-                            "injured", "excerpt"]], hide_index=True, use_container_width=True)
+                            "injured", "excerpt"]], hide_index=True, width="stretch")
         if st.button("Save to store", key="add_save", type="primary"):
             try:
                 result = store.add_events(article, events)

@@ -141,7 +141,7 @@ def below_map(events: pd.DataFrame) -> None:
     if len(events) > views.TABLE_MAX_ROWS:
         st.caption(f"Showing the first {views.TABLE_MAX_ROWS:,} of {len(events):,} events; "
                    "the downloads hold all of them.")
-    st.dataframe(views.table_view(events), hide_index=True, use_container_width=True)
+    st.dataframe(views.table_view(events), hide_index=True, width="stretch")
     left, right = st.columns(2)
     left.download_button("Download CSV (ACLED columns)", data=lambda: views.acled_csv(events),
                          file_name="strikemap-events.csv", mime="text/csv", on_click="ignore")

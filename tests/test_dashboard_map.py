@@ -1,0 +1,142 @@
+"""The map builder: compact payload, escaping of article text, local assets only."""
+import json
+import re
+
+import pandas as pd
+import pytest
+
+from dashboard import assets, mapview, style
+from dashboard.payload import build_payload, clean_sources, figure_range, script_json
+from store.query import QUERY_COLUMNS
+
+HOSTILE = 'قصف <script>window.__pwned=1</script> <img src=x onerror="window.__pwned=1"> & "quotes"'
+
+
+def event_row(**values) -> dict:
+    row = {c: None for c in QUERY_COLUMNS}
+    row.update(event_id=1, event_date="2023-03-23", time_precision=1, event_type="Explosions/Remote violence",
+               sub_event_type="Air/drone strike", actor1="Military Forces of the United States",
+               actor2="Islamic Revolutionary Guard Corps", location="Deir ez-Zor", admin1="Deir ez-Zor",
+               country="Syria", latitude=35.33, longitude=40.14, geo_precision=1, geo_reason="named in text",
+               fatalities=14, fatalities_min=14, fatalities_max=19, injured=None, injured_min=None,
+               injured_max=None, disputed=True, notes="", excerpt="ضربات جوية", language="ar",
+               sources=json.dumps([{"outlet": "Kurdistan24", "url": "https://example.org/a", "published": "2023-03-24"}]),
+               claims=json.dumps([{"claimant": "US Department of Defense", "stance": "claim", "excerpt": "x"}]),
+               n_reports=2)
+    row.update(values)
+    return row
+
+
+def frame(*rows) -> pd.DataFrame:
+    return pd.DataFrame(list(rows), columns=QUERY_COLUMNS)
+
+
+def decode(payload: dict, column: str, i: int = 0):
+    code = payload["columns"][column][i]
+    return None if code < 0 else payload["strings"][code]
+
+
+def test_payload_holds_one_record_per_mappable_event():
+    events = frame(event_row(), event_row(event_id=2, latitude=None, longitude=None),
+                   event_row(event_id=3, actor1="Military Forces of Israel", sub_event_type="Shelling/artillery/missile attack",
+                             latitude=33.5, longitude=36.3))
+    payload = build_payload(events)
+    assert payload["columns"]["lat"] == [35.33, 33.5]
+    assert payload["columns"]["lon"] == [40.14, 36.3]
+    assert decode(payload, "actor1", 1) == "Military Forces of Israel"
+    assert decode(payload, "killed", 0) == "14-19"
+    assert payload["columns"]["disputed"][0] == 1
+    shapes = [payload["symbols"][s] for s in payload["columns"]["symbol"]]
+    assert shapes == ["triangle", "square"]
+    colours = [payload["legend"][c]["colour"] for c in payload["columns"]["colour"]]
+    assert colours[0] != colours[1]
+    assert {e["label"] for e in payload["legend"]} == {"Military Forces of the United States", "Military Forces of Israel"}
+
+
+def test_repeated_strings_are_stored_once():
+    events = frame(*[event_row(event_id=i) for i in range(50)])
+    payload = build_payload(events)
+    assert payload["strings"].count("Deir ez-Zor") == 1
+    assert len(set(payload["columns"]["location"])) == 1
+
+
+def test_actors_beyond_the_palette_share_the_other_colour():
+    rows = [event_row(event_id=i, actor1=f"Actor {i}") for i in range(len(style.ACTOR_PALETTE) + 3)]
+    payload = build_payload(frame(*rows))
+    labels = [e["label"] for e in payload["legend"]]
+    assert style.OTHER_ACTORS in labels
+    assert len(payload["legend"]) == len(style.ACTOR_PALETTE) + 1
+
+
+def test_figure_range():
+    assert figure_range(3, 3) == "3"
+    assert figure_range(3, 5) == "3-5"
+    assert figure_range(None, None) is None
+    assert figure_range(pd.NA, 4) == "4"
+    assert figure_range(0, 0) == "0"
+
+
+def test_only_http_links_survive():
+    cleaned = json.loads(clean_sources(json.dumps([
+        {"outlet": "A", "url": "javascript:alert(1)"}, {"outlet": "B", "url": "https://ok.example/x"},
+        {"outlet": "C", "url": "data:text/html,<script>"}, {"outlet": "D", "url": "HTTP://upper.example"}])))
+    assert [s["url"] for s in cleaned] == [None, "https://ok.example/x", None, "HTTP://upper.example"]
+
+
+def test_script_json_never_leaves_markup_raw():
+    text = script_json({"excerpt": HOSTILE, "sep": "a\u2028b"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text) == {"excerpt": HOSTILE, "sep": "a\u2028b"}
+
+
+def test_hostile_excerpt_reaches_the_script_only_escaped():
+    events = frame(event_row(excerpt=HOSTILE, location='<b onmouseover="x()">Raqqa</b>'))
+    group = mapview.event_group(build_payload(events))
+    fmap = mapview.build_map()
+    group.add_to(fmap)
+    html = fmap.get_root().render()
+    assert "<script>window.__pwned" not in html
+    assert "<img" not in html and "<b onmouseover" not in html
+    assert "\\u003cscript\\u003ewindow.__pwned=1" in html
+
+
+def test_generated_map_loads_nothing_from_a_cdn():
+    fmap = mapview.build_map()
+    mapview.event_group(build_payload(frame(event_row()))).add_to(fmap)
+    html = fmap.get_root().render()
+    urls = set(re.findall(r"https?://[^\s\"'<>]+", html))
+    # Only the OSM tile template and attribution links, which the browser may fail to reach.
+    urls.discard("https://example.org/a\\")  # the event's own article link, data in the payload
+    assert all("openstreetmap.org" in u for u in urls), urls
+    for src in re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html):
+        assert src.startswith("/app/static/"), src
+
+
+@pytest.mark.parametrize("relative", assets.MAP_SCRIPTS + assets.MAP_STYLES + (assets.BASEMAP,))
+def test_every_map_asset_is_vendored(relative):
+    assert (assets.STATIC_DIR / relative).stat().st_size > 0
+    assert assets.static_url(relative).startswith("/app/static/" + relative)
+
+
+def test_static_readme_lists_every_vendored_file_with_licence():
+    readme = (assets.STATIC_DIR / "README.md").read_text(encoding="utf-8")
+    for relative in assets.MAP_SCRIPTS + assets.MAP_STYLES + (assets.BASEMAP,):
+        if not relative.startswith("strikemap/"):
+            assert f"`{relative}`" in readme
+    for licence_file in ("leaflet-1.9.3/LICENSE", "supercluster-8.0.1/LICENSE", "basemap/LICENSE-world-atlas"):
+        assert (assets.STATIC_DIR / licence_file).exists()
+    assert "Natural Earth" in readme
+
+
+def test_base_layer_covers_syria_and_iraq_and_is_small():
+    path = assets.STATIC_DIR / assets.BASEMAP
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    names = {f["properties"]["name"] for f in collection["features"]}
+    assert {"Syria", "Iraq", "Turkey", "Jordan", "Lebanon"} <= names
+    assert path.stat().st_size < 200_000
+
+
+def test_symbol_file_uses_known_shapes():
+    shapes = style.sub_event_shapes()
+    assert shapes["Air/drone strike"] in style.SHAPES
+    assert set(shapes.values()) <= set(style.SHAPES)
