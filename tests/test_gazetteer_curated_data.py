@@ -132,6 +132,13 @@ def test_facility_rows_are_well_formed(facilities, governorates):
     assert bad == {}
 
 
+def test_facilities_cover_at_least_80_places_in_both_countries(facilities):
+    _, rows = facilities
+    assert len(rows) >= 80
+    countries = {r["country"] for r in rows}
+    assert {"Syria", "Iraq"} <= countries
+
+
 def test_ids_are_unique_across_all_curated_files(facilities, governorates, countries):
     ids = [r["id"] for _, rows in (facilities, governorates, countries) for r in rows]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
