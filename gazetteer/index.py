@@ -8,7 +8,7 @@ from typing import Iterable
 
 from gazetteer.errors import GazetteerDataError, GazetteerInputError
 from gazetteer.match import DATA_DIR, MatchRules, _data_lines
-from gazetteer.model import KIND_RANK, Place, PlaceMention
+from gazetteer.model import FACILITY_KINDS, KIND_RANK, Place, PlaceMention
 from gazetteer.normalize import is_arabic_token, normalize_name, normalize_with_offsets
 from gazetteer.sources.base import PlaceRecord
 
@@ -16,10 +16,12 @@ MAX_NAME_CHARS = 200
 FOCUS_COUNTRIES = ("Syria", "Iraq")           # ranked before a neighbour's place of the same name
 MIN_SCAN_KEY = 3                              # shorter keys are never looked for in running text
 
-# Match tiers, best first: the name's key itself; written solid or with an attached Arabic
-# prefix; only the consonant skeleton agrees (lookup only).
-TIER_KEY, TIER_JOINED, TIER_LOOSE = 0, 1, 2
+# Match tiers, best first: the name's key itself; the name written solid (البوكمال for البو كمال);
+# a facility's name without its generic words (lookup only); the consonant skeleton (lookup only).
+TIER_KEY, TIER_JOINED, TIER_CORE, TIER_LOOSE = 0, 1, 2, 3
 _SENTENCE_END = re.compile(r"(^|[.!?:;\n\u061f]|[.!?]['\"”’)])\s*$")
+_CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")                 # ICAO codes, T4: capitals are the name
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")              # IED, SDF, ISIS in running text
 _VOWELS = re.compile(r"[aeiouwy]")
 
 
@@ -40,7 +42,8 @@ class Gazetteer:
         aliases = aliases or {}
         self.places: list[Place] = []
         self._by_id: dict[str, int] = {}
-        self._index: dict[str, list[tuple[int, int]]] = {}   # key -> [(place index, tier)]
+        self._index: dict[str, list[tuple[int, int, int]]] = {}   # key -> [(place index, tier, quality)]
+        self._code_keys: set[str] = set()                  # keys of codes written in capitals (ORAA, T4)
         name_key = rules.name_key
         norm_cache: dict[str, str] = {}
         for rec in records:
@@ -51,24 +54,34 @@ class Gazetteer:
                           admin1_names.get(rec.admin1, rec.admin1), rec.country, rec.population, rec.source)
             self.places.append(place)
             self._by_id[rec.id] = idx
-            seen = set()
-            for spelling in [rec.name, rec.arabic_name, *rec.variants, *aliases.get(rec.id, ())]:
+            keys: dict[str, int] = {}                          # key -> quality (0 own name, 1 other spelling)
+            for n_spelling, spelling in enumerate(
+                    [rec.name, rec.arabic_name, *rec.variants, *aliases.get(rec.id, ())]):
                 if not spelling:
                     continue
                 key = norm_cache.get(spelling)
                 if key is None:
                     key = norm_cache[spelling] = name_key(normalize_name(spelling))
-                if not key or key in seen:
-                    continue
-                seen.add(key)
-                self._index.setdefault(key, []).append((idx, TIER_KEY))
+                if key and key not in keys:
+                    keys[key] = 0 if n_spelling < 2 else 1
+                    if _CODE.fullmatch(spelling):
+                        self._code_keys.add(key)
+            extras: dict[str, tuple[int, int]] = {}
+            for key, quality in keys.items():
                 if " " in key:
-                    solid = key.replace(" ", "")
-                    if solid not in seen:
-                        seen.add(solid)
-                        self._index.setdefault(solid, []).append((idx, TIER_JOINED))
+                    extras.setdefault(key.replace(" ", ""), (TIER_JOINED, quality))
+            if rec.kind in FACILITY_KINDS:
+                for key, quality in keys.items():
+                    core = rules.core_key(key)
+                    if len(core) >= MIN_SCAN_KEY:
+                        extras.setdefault(core, (TIER_CORE, quality))
+            for key, quality in keys.items():
+                self._index.setdefault(key, []).append((idx, TIER_KEY, quality))
+            for key, (tier, quality) in extras.items():
+                if key not in keys:
+                    self._index.setdefault(key, []).append((idx, tier, quality))
         self._ranked: dict[tuple[str, int], tuple[Place, ...]] = {}
-        self._loose: dict[str, list[int]] | None = None
+        self._loose: dict[str, list[tuple[int, int]]] | None = None
         self._automaton = None
 
     # ---- lookup -------------------------------------------------------------------------
@@ -83,17 +96,19 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.places)
 
-    def _rank(self, entries: Iterable[tuple[int, int]]) -> tuple[Place, ...]:
-        """Most specific kind first, Syria/Iraq before neighbours, then larger population."""
-        best: dict[int, int] = {}
-        for idx, tier in entries:
-            if tier < best.get(idx, 99):
-                best[idx] = tier
+    def _rank(self, entries: Iterable[tuple[int, int, int]]) -> tuple[Place, ...]:
+        """Best tier first; Syria/Iraq before neighbours; the most specific kind; a place's own
+        name before another spelling; then the larger population."""
+        best: dict[int, tuple[int, int]] = {}
+        for idx, tier, quality in entries:
+            if (tier, quality) < best.get(idx, (99, 99)):
+                best[idx] = (tier, quality)
         places = self.places
 
         def order(idx: int):
             p = places[idx]
-            return (best[idx], KIND_RANK.get(p.kind, 5), p.country not in FOCUS_COUNTRIES,
+            tier, quality = best[idx]
+            return (tier, p.country not in FOCUS_COUNTRIES, KIND_RANK.get(p.kind, 5), quality,
                     -p.population, p.id)
         return tuple(places[i] for i in sorted(best, key=order))
 
@@ -109,7 +124,7 @@ class Gazetteer:
         Raises GazetteerInputError for input that is not a usable name."""
         key = self.query_key(name)
         rules = self.rules
-        if key in rules.stop_never:
+        if not key or key in rules.stop_never:                 # "al" alone: only an article
             return []
         if key in rules.stop_capitalized and not name.lstrip()[:1].isupper():
             return []
@@ -118,11 +133,11 @@ class Gazetteer:
             return list(found)
         solid = key.replace(" ", "")
         if solid != key and solid in self._index:
-            return list(self._rank((i, TIER_JOINED) for i, _ in self._index[solid]))
+            return list(self.candidates_for_key(solid))
         if is_arabic_token(key):
             for _prefix, rest in rules.arabic_prefix_splits(key):
                 if rest in self._index and rest not in rules.stop_never:
-                    return list(self._rank((i, TIER_JOINED) for i, _ in self._index[rest]))
+                    return list(self.candidates_for_key(rest))
             return []
         return self._loose_lookup(key)
 
@@ -134,11 +149,11 @@ class Gazetteer:
             raise GazetteerInputError(f"a place name is at most {MAX_NAME_CHARS} characters (got {len(name)})")
         if "\x00" in name:
             raise GazetteerInputError("a place name must be text (it contains a NUL byte)")
-        key = self.rules.name_key(normalize_name(name))
-        if not key:
+        normalized = normalize_name(name)
+        if not normalized:
             raise GazetteerInputError("empty place name" if not name.strip()
                                       else f"no letters to match in {name!r}")
-        return key
+        return self.rules.name_key(normalized)
 
     def _loose_lookup(self, key: str) -> list[Place]:
         """Last resort for Latin spellings the rules do not cover: same consonant skeleton."""
@@ -146,14 +161,14 @@ class Gazetteer:
             loose: dict[str, list[int]] = {}
             for k, entries in self._index.items():
                 if k and not is_arabic_token(k):
-                    for idx, tier in entries:
+                    for idx, tier, quality in entries:
                         if tier == TIER_KEY:
-                            loose.setdefault(_loose_key(k), []).append(idx)
+                            loose.setdefault(_loose_key(k), []).append((idx, quality))
             self._loose = loose
         lk = _loose_key(key)
         if len(lk.replace(" ", "")) < 3:
             return []
-        return list(self._rank((i, TIER_LOOSE) for i in self._loose.get(lk, ())))
+        return list(self._rank((i, TIER_LOOSE, q) for i, q in self._loose.get(lk, ())))
 
     # ---- scan ---------------------------------------------------------------------------
 
@@ -163,8 +178,10 @@ class Gazetteer:
         auto = ahocorasick.Automaton()
         # word -> (its length, the key it is when read as written, the key it is after لل)
         words: dict[str, list] = {}
-        for key in self._index:
-            if len(key) >= MIN_SCAN_KEY and key not in rules.stop_never:
+        for key, entries in self._index.items():
+            if all(tier == TIER_CORE for _, tier, _ in entries):
+                continue                                  # "Euphrates" alone is the river, not the dam
+            if (len(key) >= MIN_SCAN_KEY or key in self._code_keys) and key not in rules.stop_never:
                 words.setdefault(key, [len(key), None, None])[1] = key
         # the bare form of an Arabic name with the article, for لل + name (للقامشلي)
         for key in list(self._index):
@@ -197,10 +214,14 @@ class Gazetteer:
         kstarts: list[int] = []
         ktok: list[int] = []                  # kept token -> index in tok_spans
         kpos = 0
-        for ti, (_a, _b, tok) in enumerate(tok_spans):
+        text_articles = rules.text_articles
+        for ti, (a, b, tok) in enumerate(tok_spans):
             k = rules.token_key(tok)
             if not k:
-                continue
+                # "an", "as", "a" are the article only when hyphenated (an-Nabk), not in "an IED"
+                if tok in text_articles or text[ends[b - 1]:ends[b - 1] + 1] in ("-", "‐", "‑"):
+                    continue
+                k = tok
             parts.append(k)
             kstarts.append(kpos)
             ktok.append(ti)
@@ -235,9 +256,12 @@ class Gazetteer:
             if not is_arabic_token(tok):
                 if not text[o_start].isupper():
                     continue                                      # English place names are capitalised
+                if ti_first == ti_last and key not in self._code_keys and \
+                        _ACRONYM.fullmatch(text[o_start:ends[tok_spans[ti_last][1] - 1]]):
+                    continue                                      # an acronym (IED, SDF), not a name
                 if key in rules.stop_capitalized and _SENTENCE_END.search(text, 0, o_start):
                     continue
-                if ti_first > 0 and not rules.token_key(tok_spans[ti_first - 1][2]):
+                if ti_first > 0 and (first == 0 or ktok[first - 1] != ti_first - 1):   # article dropped before
                     o_start = o_name = starts[tok_spans[ti_first - 1][0]]   # take the article along
             found.append((o_start, o_end, o_name, key, len(prefix)))
         # longest first, a whole-word reading before a prefix-stripped one, then leftmost

@@ -31,6 +31,8 @@ def _data_lines(path: Path):
 class MatchRules:
     """Everything data-driven about matching, loaded once."""
     articles: frozenset[str]
+    text_articles: frozenset[str]                   # articles even without a hyphen in running text
+    generic_words: tuple[tuple[str, ...], ...]       # facility words as key-token tuples, longest first
     latin_rules: tuple[tuple[re.Pattern, str], ...]
     prefixes: tuple[tuple[str, str], ...]          # (prefix, "name" | "elided"), longest first
     stop_never: frozenset[str]                      # match keys that never match alone
@@ -39,7 +41,10 @@ class MatchRules:
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "MatchRules":
-        articles = frozenset(cells[0].strip() for _, cells in _data_lines(data_dir / "latin_articles.txt"))
+        path = data_dir / "latin_articles.txt"
+        art_rows = [cells for _, cells in _data_lines(path) if cells[0] != "article"]
+        articles = frozenset(c[0].strip() for c in art_rows)
+        text_articles = frozenset(c[0].strip() for c in art_rows if len(c) < 2 or c[1].strip() != "hyphenated")
         rules = []
         path = data_dir / "latin_rules.tsv"
         for n, cells in _data_lines(path):
@@ -60,7 +65,7 @@ class MatchRules:
                 raise GazetteerDataError(str(path), "expected prefix<TAB>name|elided", n)
             prefixes.append((normalize_name(cells[0]), cells[1]))
         prefixes.sort(key=lambda p: -len(p[0]))
-        partial = cls(articles, tuple(rules), tuple(prefixes), frozenset(), frozenset())
+        partial = cls(articles, text_articles, (), tuple(rules), tuple(prefixes), frozenset(), frozenset())
         never, capitalized = set(), set()
         path = data_dir / "stoplist.txt"
         for n, cells in _data_lines(path):
@@ -70,7 +75,34 @@ class MatchRules:
                 raise GazetteerDataError(str(path), "expected word<TAB>never|capitalized<TAB>why", n)
             key = partial.name_key(normalize_name(cells[0]))
             (never if cells[1] == "never" else capitalized).add(key)
-        return cls(articles, tuple(rules), tuple(prefixes), frozenset(never), frozenset(capitalized))
+        generic = set()
+        path = data_dir / "facility_words.txt"
+        if path.exists():
+            for _, cells in _data_lines(path):
+                key = partial.name_key(normalize_name(cells[0]))
+                if key:
+                    generic.add(tuple(key.split(" ")))
+        generic_words = tuple(sorted(generic, key=lambda g: -len(g)))
+        return cls(articles, text_articles, generic_words, tuple(rules), tuple(prefixes),
+                   frozenset(never), frozenset(capitalized))
+
+    def core_key(self, key: str) -> str:
+        """A facility's key without generic words at its start or end (قاعده عين الاسد الجويه ->
+        عين الاسد, tias militari airbasa t4 keeps t4...); '' when nothing specific is left."""
+        tokens = key.split(" ")
+        changed = True
+        while changed and tokens:
+            changed = False
+            for g in self.generic_words:
+                n = len(g)
+                if len(tokens) > n and tuple(tokens[:n]) == g:
+                    tokens, changed = tokens[n:], True
+                    break
+                if len(tokens) > n and tuple(tokens[-n:]) == g:
+                    tokens, changed = tokens[:-n], True
+                    break
+        core = " ".join(tokens)
+        return core if core != key else ""
 
     def latin_token_key(self, token: str) -> str:
         """One normalised Latin token reduced by the rewrite rules; '' for an article."""
