@@ -1,0 +1,134 @@
+"""Actors: who struck (actor1) and who was struck (actor2), from a lexicon of aliases.
+
+lexicons/actors.tsv maps Arabic and English aliases to canonical names an analyst reads
+("US forces", "Iran-aligned militias", "Israel", "Syrian government"). lexicons/role_cues.tsv
+holds the words around a name that say which side it is on ("by X", "X shelled", "على منشآت
+مرتبطة بـX", "مقتل متعاقد أميركي"). `assign_roles` weighs those cues for one event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.lexicons import FoldedText, TermMatcher, read_table
+
+CUE_WINDOW = 28                # characters between a cue and the name it speaks of
+ADJECTIVE_WINDOW = 14          # a nationality word this close to the event word names its attacker
+
+# Cue strengths: a stronger cue wins; at equal strength the name nearest the event word wins.
+BLAMED = 6
+ADJACENT_ADJECTIVE = 5
+EXPLICIT = 4
+POSITIONAL = 1
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    actor: str               # canonical name
+    kind: str                # actor | adjective | metonym | speech | weak
+
+
+@dataclass(frozen=True)
+class RoleCue:
+    start: int
+    end: int
+    role: str                # attacker | target
+    side: str                # before | after (where the cue stands relative to the name)
+
+
+@lru_cache(maxsize=1)
+def actor_matcher() -> TermMatcher:
+    return TermMatcher({row[0]: (row[1], row[2]) for row in read_table("actors.tsv") if len(row) >= 3})
+
+
+@lru_cache(maxsize=1)
+def cue_matchers() -> dict[tuple[str, str], TermMatcher]:
+    groups: dict[tuple[str, str], dict[str, str]] = {}
+    for row in read_table("role_cues.tsv"):
+        if len(row) >= 3:
+            groups.setdefault((row[1], row[2]), {})[row[0]] = row[1]
+    return {key: TermMatcher(terms) for key, terms in groups.items()}
+
+
+def find_actors(doc: FoldedText) -> list[ActorMention]:
+    """Actor names in text order (longest alias wins where two overlap)."""
+    return [ActorMention(m.start, m.end, m.value[0], m.value[1]) for m in actor_matcher().find(doc)]
+
+
+def find_role_cues(doc: FoldedText) -> list[RoleCue]:
+    cues = []
+    for (role, side), matcher in cue_matchers().items():
+        cues.extend(RoleCue(m.start, m.end, role, side) for m in matcher.find(doc))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str) -> str | None:
+    """The role the words right around a name give it, or None."""
+    before = [c for c in cues if c.side == "before" and mention.start - CUE_WINDOW <= c.end <= mention.start
+              and not _crosses_clause(text, c.end, mention.start)]
+    if before:
+        return max(before, key=lambda c: c.end).role
+    after = [c for c in cues if c.side == "after" and mention.end <= c.start <= mention.end + CUE_WINDOW
+             and not _crosses_clause(text, mention.end, c.start)]
+    if after:
+        return min(after, key=lambda c: c.start).role
+    return None
+
+
+def _crosses_clause(text: str, a: int, b: int) -> bool:
+    return any(ch in "،,؛;.\n" for ch in text[a:b])
+
+
+@dataclass(frozen=True)
+class RoleVote:
+    actor: str
+    role: str
+    strength: int
+    distance: int
+    weak: bool
+
+
+def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention],
+               cues: list[RoleCue], text: str) -> list[RoleVote]:
+    """One vote per actor name in the event's window: which role, how sure, how far."""
+    votes = []
+    for m in mentions:
+        distance = trigger_start - m.end if m.end <= trigger_start else m.start - trigger_end
+        distance = max(distance, 0)
+        weak = m.kind == "weak"
+        if m.kind == "adjective" and distance <= ADJECTIVE_WINDOW and not _crosses_clause(
+                text, min(m.end, trigger_end), max(m.start, trigger_start)):
+            cue = _cue_role(m, cues, text)
+            # "مقتل متعاقد أميركي": a victim noun in between makes the adjective the target's
+            if cue == "target" and m.start > trigger_end:
+                votes.append(RoleVote(m.actor, "target", EXPLICIT, distance, weak))
+            else:
+                votes.append(RoleVote(m.actor, "attacker", ADJACENT_ADJECTIVE, distance, weak))
+            continue
+        cue = _cue_role(m, cues, text)
+        if cue:
+            votes.append(RoleVote(m.actor, cue, EXPLICIT, distance, weak))
+        elif m.kind != "adjective":
+            role = "attacker" if m.end <= trigger_start else "target"
+            votes.append(RoleVote(m.actor, role, POSITIONAL, distance, weak))
+    return votes
+
+
+def choose_actors(votes: list[RoleVote]) -> tuple[str | None, str | None]:
+    """actor1 = strongest attacker vote; actor2 = strongest target vote for another actor,
+    armed sides before civilians."""
+    attackers = sorted((v for v in votes if v.role == "attacker" and not v.weak),
+                       key=lambda v: (-v.strength, v.distance))
+    actor1 = attackers[0].actor if attackers else None
+    targets = sorted((v for v in votes if v.role == "target" and v.actor != actor1),
+                     key=lambda v: (v.weak, -v.strength, v.distance))
+    actor2 = targets[0].actor if targets else None
+    if actor1 is None:
+        # the only named side, when the text says nothing of its role, struck
+        rest = sorted((v for v in votes if v.actor != actor2 and not v.weak and v.strength <= POSITIONAL),
+                      key=lambda v: v.distance)
+        actor1 = rest[0].actor if rest else None
+    return actor1, actor2

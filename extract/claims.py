@@ -1,0 +1,100 @@
+"""Claims: who says what about an event, and how (claim, report, deny, blame).
+
+lexicons/claim_verbs.tsv lists speech verbs with their stance and where the speaker's name
+stands; lexicons/claimants.tsv maps the speakers' names to the claimant names strikemap shows
+(البنتاغون -> US Department of Defense). A speaker who is an actor ("Damascus blamed Tel Aviv")
+is named by its canonical actor. A blame also tells the events stage who struck.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.actors import ActorMention
+from extract.lexicons import FoldedText, TermMatcher, read_table
+from extract.sentences import Sentence
+
+SPEAKER_WINDOW = 90           # characters between a speech verb and its speaker's name
+BLAMED_WINDOW = 60            # characters between a blame verb and the name of the blamed
+# The word that opens reported speech: everything before it is the speech frame ("قال X، الجمعة، إن").
+_COMPLEMENTIZER = re.compile(r"(?<!\w)(?:إن|أن|أنه|انه|إنه|بأن|that)(?!\w)", re.I)
+# An object pronoun on the verb ("تتهمها", "اتهمه") points back to a name already given.
+_OBJECT_PRONOUN = re.compile(r"(?:ها|هم|ه|هن)$")
+
+
+@dataclass(frozen=True)
+class ClaimMention:
+    start: int                 # the speech verb
+    end: int
+    stance: str
+    claimant: str | None
+    blamed: str | None         # for a blame: the canonical actor said to have struck
+    frame: tuple[int, int]     # the speech frame (verb and speaker, not what was said)
+    sentence: tuple[int, int]
+
+
+@lru_cache(maxsize=1)
+def verb_matcher() -> TermMatcher:
+    return TermMatcher({row[0]: (row[1], row[2]) for row in read_table("claim_verbs.tsv") if len(row) >= 3})
+
+
+@lru_cache(maxsize=1)
+def claimant_matcher() -> TermMatcher:
+    return TermMatcher({row[0]: row[1] for row in read_table("claimants.tsv") if len(row) >= 2})
+
+
+def _speaker(doc: FoldedText, lo: int, hi: int, actors: list[ActorMention], nearest_to: int):
+    """The claimant named in text[lo:hi]: a known source first, else an actor; nearest wins."""
+    names = [(m.start, m.end, m.value) for m in claimant_matcher().find(doc, *_folded_range(doc, lo, hi))]
+    if not names:
+        names = [(a.start, a.end, a.actor) for a in actors
+                 if lo <= a.start and a.end <= hi and a.kind not in ("adjective", "weak")]
+    if not names:
+        return None
+    return min(names, key=lambda n: min(abs(n[0] - nearest_to), abs(n[1] - nearest_to)))
+
+
+def _folded_range(doc: FoldedText, lo: int, hi: int) -> tuple[int, int]:
+    return doc.folded_offset(lo), doc.folded_offset(hi)
+
+
+def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMention]) -> list[ClaimMention]:
+    text = doc.text
+    out = []
+    for m in verb_matcher().find(doc):
+        stance, side = m.value
+        sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+        if sent is None:
+            continue
+        comp = _COMPLEMENTIZER.search(text, m.end, min(sent.end, m.end + SPEAKER_WINDOW + 20))
+        after_hi = comp.start() if comp else min(sent.end, m.end + SPEAKER_WINDOW)
+        speaker = None
+        if side in ("after", "either"):
+            speaker = _speaker(doc, m.end, after_hi, actors, m.end)
+        if speaker is None and side in ("before", "either"):
+            speaker = _speaker(doc, max(sent.start, m.start - SPEAKER_WINDOW), m.start, actors, m.start)
+        if speaker is None and side == "after":
+            # English-style "X said" also occurs in Arabic ("البنتاغون أعلن")
+            speaker = _speaker(doc, max(sent.start, m.start - 40), m.start, actors, m.start)
+        frame_lo = min(m.start, speaker[0]) if speaker else m.start
+        frame_hi = max(after_hi if comp else m.end, speaker[1] if speaker else m.end)
+        blamed = _blamed(text, m, actors, speaker, sent) if stance == "blame" else None
+        out.append(ClaimMention(m.start, m.end, stance, speaker[2] if speaker else None, blamed,
+                                (frame_lo, frame_hi), (sent.start, sent.end)))
+    return out
+
+
+def _blamed(text: str, verb, actors: list[ActorMention], speaker, sent: Sentence) -> str | None:
+    """Who the speaker says struck: the name after the blame verb, or before it when the verb
+    carries an object pronoun ("جماعات متحالفة مع إيران، تتهمها الولايات المتحدة")."""
+    def not_speaker(a: ActorMention) -> bool:
+        return speaker is None or not (a.start < speaker[1] and speaker[0] < a.end)
+
+    candidates = [a for a in actors if a.kind != "weak" and not_speaker(a)]
+    if _OBJECT_PRONOUN.search(text[verb.start:verb.end]) and not text[verb.start:verb.end].endswith("ة"):
+        before = [a for a in candidates if sent.start <= a.start and a.end <= verb.start]
+        if before:
+            return before[-1].actor
+    after = [a for a in candidates if verb.end <= a.start <= verb.end + BLAMED_WINDOW and a.end <= sent.end]
+    return after[0].actor if after else None

@@ -1,0 +1,542 @@
+"""Assembling events: event words, places, actors, numbers, dates and claims -> coded events.
+
+How an analyst reads a report, as rules:
+1. Each event word opens a *mention*. A generic word ("الهجوم", "the attack") in a sentence
+   that already has an event word belongs to it; a definite generic that opens a sentence
+   refers back to the nearest earlier mention whose sides agree with it.
+2. A usable place belongs to the nearest event word before it in its sentence (or after it,
+   when the place comes first). Places joined only by "و"/"and"/commas and precision words form
+   one group ("بادية مدينة الميادين وريف البوكمال").
+3. A casualty figure belongs to the nearest place group or event word before it. A figure given
+   for a group of several places is given to none of them.
+4. Mentions of the same strike (same sub-event type, sides that agree, dates that agree) form a
+   *strike set*. A set yields one event per fine place; mentions without a fine place ("US
+   strikes in Syria") lend the set their date, sides and claims, and their figures only when the
+   set has a single place (a total for several sites is not any one site's figure).
+5. A set with only a governorate or region is coded there (precision 3); one with only a country
+   or no place at all is not coded.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from extract.actors import BLAMED, ActorMention, RoleCue, RoleVote, choose_actors, role_votes
+from extract.claims import ClaimMention
+from extract.lexicons import FoldedText, TermMatcher, read_table
+from extract.model import Claim, Event
+from extract.places import LocatedPlace
+from extract.sentences import Sentence
+from extract.triggers import Trigger
+
+BLAME_SCOPE = 90            # characters after a blame verb in which the event it speaks of is named
+CIVILIANS = "Civilians"
+# What may stand between two places of one group: connectors, precision words, settlement words.
+_GROUP_GAP = re.compile(
+    r"^[\s,،و]*(?:and|or|و|او|أو)?[\s,،]*(?:(?:in|the|of|rural|near|countryside|desert|outskirts|"
+    r"ريف|بادية|قرب|محيط|أطراف|مدينة|بلدة|قرية|وريف|وبادية|وقرب|ومحيط|وأطراف|ومدينة|وبلدة|وقرية)\s+)*$",
+    re.I)
+# "X in Y": Y only says which governorate X is in.
+_QUALIFIER_GAP = re.compile(r"^\s*(?:,|،)?\s*(?:in|في|ب|بمحافظة|in the|,|،)?\s*(?:محافظة|province of)?\s*$", re.I)
+
+
+@dataclass
+class PlaceUnit:
+    places: list[LocatedPlace]
+    casualties: list = field(default_factory=list)
+    date: object = None
+
+
+@dataclass
+class Mention:
+    trigger: Trigger
+    sentence: Sentence
+    spans: list[tuple[int, int]]                 # the trigger and any generic words folded into it
+    event_type: str = ""
+    sub_event_type: str = ""
+    units: list[PlaceUnit] = field(default_factory=list)
+    coarse: list[LocatedPlace] = field(default_factory=list)
+    casualties: list = field(default_factory=list)
+    votes: list[RoleVote] = field(default_factory=list)
+    actor1: str | None = None
+    actor2: str | None = None
+    date: object = None                           # a DateMention
+    claims: list[ClaimMention] = field(default_factory=list)
+    antecedent: "Mention | None" = None
+    set_id: int = -1
+
+    @property
+    def start(self) -> int:
+        return self.spans[0][0]
+
+
+# ---------------------------------------------------------------- 1. mentions
+def build_mentions(triggers: list[Trigger], sentences: list[Sentence]) -> list[Mention]:
+    """One mention per event word; a generic word after another event word of its sentence joins it."""
+    mentions: list[Mention] = []
+    for t in triggers:
+        sent = _sentence_of(sentences, t.start)
+        if sent is None:
+            continue
+        prev = mentions[-1] if mentions and mentions[-1].sentence is sent else None
+        if prev is not None and t.generic and not t.definite:
+            prev.spans.append((t.start, t.end))
+            continue
+        if prev is not None and t.generic and t.definite and not prev.trigger.generic:
+            prev.spans.append((t.start, t.end))
+            continue
+        mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type))
+    return mentions
+
+
+def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
+    lo, hi = 0, len(sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if offset < s.start:
+            hi = mid - 1
+        elif offset >= s.end:
+            lo = mid + 1
+        else:
+            return s
+    return None
+
+
+# ---------------------------------------------------------------- 2. places
+def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str) -> None:
+    """Give each usable place to the event word that governs it, grouping coordinated places."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence.start, []).append(m)
+    usable = [p for p in places if p.usable]
+    usable = _drop_admin_qualifiers(usable, text)
+    last_unit: dict[int, tuple[PlaceUnit, LocatedPlace]] = {}
+    for p in usable:
+        sent_mentions = next((ms for start, ms in by_sentence.items()
+                              if ms[0].sentence.start <= p.start < ms[0].sentence.end), None)
+        if not sent_mentions:
+            continue
+        before = [m for m in sent_mentions if m.spans[0][0] < p.start]
+        owner = before[-1] if before else sent_mentions[0]
+        if p.coarse:
+            owner.coarse.append(p)
+            continue
+        prev = last_unit.get(id(owner))
+        if prev and _GROUP_GAP.match(text[prev[1].end:p.start]) and prev[0] is owner.units[-1]:
+            prev[0].places.append(p)
+            last_unit[id(owner)] = (prev[0], p)
+            continue
+        unit = PlaceUnit([p])
+        owner.units.append(unit)
+        last_unit[id(owner)] = (unit, p)
+
+
+def _drop_admin_qualifiers(places: list[LocatedPlace], text: str) -> list[LocatedPlace]:
+    """"Dardara in al-Hasakeh": the second name only says which governorate the first is in."""
+    out: list[LocatedPlace] = []
+    for p in places:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.coarse and _QUALIFIER_GAP.match(text[prev.end:p.start]) \
+                and p.precision >= 1 and _names_governorate_of(p, prev):
+            continue
+        out.append(p)
+    return out
+
+
+def _names_governorate_of(p: LocatedPlace, finer: LocatedPlace) -> bool:
+    admin1 = getattr(finer.place, "admin1", "") or ""
+    if not admin1:
+        return False
+    names = {getattr(p.place, "admin1", ""), getattr(p.place, "name", "")}
+    return admin1 in names and getattr(p.place, "id", None) != getattr(finer.place, "id", None)
+
+
+# ---------------------------------------------------------------- 3. figures
+def attach_casualties(mentions: list[Mention], casualties: list) -> None:
+    """Each figure goes to the nearest place group or event word before it."""
+    anchors: list[tuple[int, object]] = []
+    for m in mentions:
+        anchors.append((m.start, m))
+        for u in m.units:
+            anchors.append((u.places[0].start, u))
+    anchors.sort(key=lambda a: a[0])
+    starts = [a[0] for a in anchors]
+    import bisect
+    for c in casualties:
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i < 0:
+            continue
+        anchors[i][1].casualties.append(c)
+
+
+def figure(casualties: list, kind: str) -> int | None:
+    """Killed or injured in one stretch of text: disjoint mentions add up ("1 contractor and 5
+    soldiers wounded" is 6); an explicit none is 0; nothing said is None."""
+    counts = [c.count for c in casualties if c.kind == kind and c.count is not None]
+    if not counts:
+        return None
+    return sum(counts)
+
+
+def combine_figures(values: list[int | None]) -> int | None:
+    """The same event's figure told several times: the largest credible one."""
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
+
+
+# ---------------------------------------------------------------- 4. sides
+def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: list[RoleCue],
+                  claims: list[ClaimMention], text: str) -> None:
+    """actor1/actor2 of each mention from the names in its stretch of its sentence."""
+    speakers = [c.frame for c in claims]
+    named = [a for a in actors if not any(f[0] <= a.start and a.end <= f[1] for f in speakers)]
+    for i, m in enumerate(mentions):
+        lo = m.sentence.start
+        hi = m.sentence.end
+        if i > 0 and mentions[i - 1].sentence is m.sentence:
+            lo = mentions[i - 1].spans[-1][1]
+        if i + 1 < len(mentions) and mentions[i + 1].sentence is m.sentence:
+            hi = mentions[i + 1].spans[0][0]
+        window = [a for a in named if lo <= a.start and a.end <= hi]
+        t0, t1 = m.spans[0][0], m.spans[0][1]
+        m.votes = role_votes(t0, t1, window, cues, text)
+    for c in claims:
+        if c.stance == "blame" and c.blamed:
+            target = _blamed_mention(c, mentions)
+            if target is not None:
+                target.votes.append(RoleVote(c.blamed, "attacker", BLAMED, 0, False))
+    for m in mentions:
+        m.actor1, m.actor2 = choose_actors(m.votes)
+
+
+def _blamed_mention(claim: ClaimMention, mentions: list[Mention]) -> Mention | None:
+    """The event a blame speaks of: named just after the verb, else the last one before it."""
+    same = [m for m in mentions if m.sentence.start == claim.sentence[0]]
+    after = [m for m in same if any(claim.end <= s < claim.end + BLAME_SCOPE for s, _ in m.spans)]
+    if after:
+        return after[0]
+    before = [m for m in same if m.spans[0][0] < claim.start]
+    return before[-1] if before else None
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """Two mentions can be the same event when their sides do not contradict each other."""
+    def agree(x, y):
+        return x is None or y is None or x == y
+    if not (agree(a.actor1, b.actor1) and agree(a.actor2, b.actor2)):
+        return False
+    if a.actor1 and a.actor1 == b.actor2 or a.actor2 and a.actor2 == b.actor1:
+        return False
+    return True
+
+
+# ---------------------------------------------------------------- 5. event types and coreference
+def resolve_types(mentions: list[Mention]) -> None:
+    """A definite generic word takes the type of the nearest earlier compatible mention."""
+    for i, m in enumerate(mentions):
+        if not (m.trigger.generic and m.trigger.definite):
+            continue
+        for prev in reversed(mentions[:i]):
+            if prev.trigger.generic and prev.antecedent is None and not prev.trigger.definite:
+                continue
+            if compatible(m, prev):
+                m.antecedent = prev
+                m.event_type, m.sub_event_type = prev.event_type, prev.sub_event_type
+                break
+
+
+def group_strike_sets(mentions: list[Mention]) -> list[list[Mention]]:
+    """Mentions of the same strike: linked by reference, or same type with agreeing sides and dates."""
+    sets: list[list[Mention]] = []
+    for m in mentions:
+        home = None
+        if m.antecedent is not None and m.antecedent.set_id >= 0:
+            home = m.antecedent.set_id
+        else:
+            for sid in range(len(sets) - 1, -1, -1):
+                s = sets[sid]
+                if s[0].sub_event_type == m.sub_event_type and all(compatible(m, o) for o in s) \
+                        and _dates_agree(m, s):
+                    home = sid
+                    break
+        if home is None:
+            sets.append([m])
+            m.set_id = len(sets) - 1
+        else:
+            sets[home].append(m)
+            m.set_id = home
+    return sets
+
+
+def _dates_agree(m: Mention, others: list[Mention]) -> bool:
+    d = _own_date(m)
+    if d is None:
+        return True
+    return all(_own_date(o) is None or _own_date(o).date == d.date for o in others)
+
+
+def _own_date(m: Mention):
+    dates = [u.date for u in m.units if u.date is not None] + ([m.date] if m.date is not None else [])
+    exact = [d for d in dates if d.precision == 1 and d.kind != "relative"]
+    return exact[0] if exact else None
+
+
+# ---------------------------------------------------------------- 6. dates
+def attach_dates(mentions: list[Mention], dates: list, claims: list[ClaimMention]) -> None:
+    """The date of a mention (and of each place group): in its own clause first, else its sentence;
+    dates inside a speech frame ("قال كيربي، الجمعة، إن") are when it was said, not when it happened."""
+    frames = [c.frame for c in claims]
+    usable = [d for d in dates if not any(f[0] <= d.start and d.end <= f[1] for f in frames)]
+    for m in mentions:
+        in_sentence = [d for d in usable if m.sentence.start <= d.start < m.sentence.end]
+        if not in_sentence:
+            continue
+        m.date = _nearest_date(in_sentence, m.sentence, m.spans[0][0])
+        for u in m.units:
+            clause = m.sentence.clause_at(u.places[0].start)
+            own = [d for d in in_sentence if clause[0] <= d.start < clause[1]]
+            if own:
+                u.date = _nearest_date(own, m.sentence, u.places[0].start)
+
+
+def _nearest_date(candidates: list, sentence: Sentence, anchor: int):
+    clause = sentence.clause_at(anchor)
+    same_clause = [d for d in candidates if clause[0] <= d.start < clause[1]]
+    pool = same_clause or candidates
+    return min(pool, key=lambda d: (abs(d.start - anchor), d.precision))
+
+
+def set_date(members: list[Mention]):
+    """The date a strike set is known by: the most precise stated one, the first told on a tie."""
+    dated = [m.date for m in members if m.date is not None]
+    dated += [u.date for m in members for u in m.units if u.date is not None]
+    if not dated:
+        return None
+    rank = {"absolute": 0, "weekday": 1, "relative": 2}
+    return min(dated, key=lambda d: (d.precision, rank.get(d.kind, 3), d.start))
+
+
+@dataclass(frozen=True)
+class RelativeDate:
+    """A date told only relative to the main events or the publication ("بعد أيام من غارات")."""
+    date: date
+    precision: int
+    kind: str = "relative"
+    start: int = 0
+    end: int = 0
+
+
+def _relation_matcher() -> TermMatcher:
+    global _RELATIONS
+    if _RELATIONS is None:
+        _RELATIONS = TermMatcher({r[0]: (r[1], int(r[2]), int(r[3])) for r in read_table("date_relations.tsv")
+                                  if len(r) >= 4})
+    return _RELATIONS
+
+
+_RELATIONS = None
+
+
+def date_relative_mentions(mentions: list[Mention], doc: FoldedText, published: date | None) -> None:
+    """Undated mentions whose clause says "days after ..." get a week-precise date from the anchor."""
+    if published is None:
+        return
+    relations = _relation_matcher().find(doc)
+    if not relations:
+        return
+    main = [d for m in mentions for d in [m.date] + [u.date for u in m.units]
+            if d is not None and d.precision == 1]
+    main_date = max((d.date for d in main), default=published)
+    for m in mentions:
+        if m.date is not None or any(u.date for u in m.units):
+            continue
+        clause = m.sentence.clause_at(m.start)
+        for r in relations:
+            if clause[0] <= r.start < m.start:
+                anchor, days, precision = r.value
+                base = main_date if anchor == "events" else published
+                m.date = RelativeDate(base + timedelta(days=days), precision, "relative", r.start, r.end)
+
+
+# ---------------------------------------------------------------- 7. claims
+def attach_claims(mentions: list[Mention], claims: list[ClaimMention], sentences: list[Sentence],
+                  text: str) -> None:
+    """A claim speaks of the events of its sentence, and of the following sentences of the same
+    paragraph that name no source of their own."""
+    by_sentence: dict[int, list[ClaimMention]] = {}
+    for c in claims:
+        if c.claimant:
+            by_sentence.setdefault(c.sentence[0], []).append(c)
+    carried: list[ClaimMention] = []
+    prev_end = 0
+    current: dict[int, list[ClaimMention]] = {}
+    for s in sentences:
+        if "\n" in text[prev_end:s.start]:
+            carried = []
+        own = by_sentence.get(s.start)
+        if own:
+            carried = own
+        current[s.start] = own or carried
+        prev_end = s.end
+    for m in mentions:
+        m.claims = list(current.get(m.sentence.start, []))
+
+
+# ---------------------------------------------------------------- 8. events
+@dataclass
+class ArticleFacts:
+    """What the events stage needs to know about the article itself."""
+    article_id: str
+    text: str
+    published: date | None
+    outlet: str | None
+    url: str | None
+    language: str | None
+    original_source: str | None
+
+
+def resolve_sub_event(m: Mention, actor2: str | None) -> tuple[str, str]:
+    """Attack on civilians vs armed clash, for words whose code depends on the target."""
+    if "|" not in m.sub_event_type:
+        return m.event_type, m.sub_event_type
+    civ_type, armed_type = m.event_type.split("|")
+    civ_sub, armed_sub = m.sub_event_type.split("|")
+    return (civ_type, civ_sub) if actor2 == CIVILIANS or actor2 is None else (armed_type, armed_sub)
+
+
+def _majority(values: list[str | None]) -> str | None:
+    known = [v for v in values if v]
+    return max(set(known), key=known.count) if known else None
+
+
+def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Event]:
+    events: list[Event] = []
+    for members in sets:
+        fine = [(m, u) for m in members for u in m.units]
+        sdate = set_date(members)
+        set_actor1 = _majority([m.actor1 for m in members])
+        set_actor2 = _majority([m.actor2 for m in members if m.actor2 != set_actor1])
+        set_claims = _unique_claims(c for m in members if not m.units for c in m.claims)
+        if fine:
+            by_place: dict[str, list[tuple[Mention, PlaceUnit]]] = {}
+            for m, u in fine:
+                for p in u.places:
+                    by_place.setdefault(p.place.id, []).append((m, u))
+            single = len(by_place) == 1
+            for place_id, uses in by_place.items():
+                events.append(_event_at(uses, place_id, members, single, sdate, set_actor1, set_actor2,
+                                        set_claims, facts))
+        else:
+            coarse = [p for m in members for p in m.coarse if p.place.kind != "country"]
+            if not coarse:
+                continue
+            p = min(coarse, key=lambda c: c.precision)
+            holder = next(m for m in members if p in m.coarse)
+            unit = PlaceUnit([p])
+            events.append(_event_at([(holder, unit)], p.place.id, members, True, sdate, set_actor1,
+                                    set_actor2, set_claims, facts))
+    return events
+
+
+def _unique_claims(claims) -> list[ClaimMention]:
+    seen, out = set(), []
+    for c in claims:
+        key = (c.claimant, c.stance, c.sentence)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _event_at(uses, place_id, members, single_place, sdate, set_actor1, set_actor2, set_claims,
+              facts: ArticleFacts) -> Event:
+    m, u = uses[0]
+    p = next(pl for pl in u.places if pl.place.id == place_id)
+    precision = min(pl.precision for _, unit in uses for pl in unit.places if pl.place.id == place_id)
+    reason = next(pl.reason for _, unit in uses for pl in unit.places
+                  if pl.place.id == place_id and pl.precision == precision)
+    # figures: the place's own, unless it shares them with other places; else the set's, if one place
+    own_k = [figure(unit.casualties, "killed") for _, unit in uses if len(unit.places) == 1]
+    own_i = [figure(unit.casualties, "injured") for _, unit in uses if len(unit.places) == 1]
+    shared = any(len(unit.places) > 1 and unit.casualties for _, unit in uses)
+    killed, injured = combine_figures(own_k), combine_figures(own_i)
+    if single_place and not shared:
+        if killed is None:
+            killed = combine_figures([figure(x.casualties, "killed") for x in members])
+        if injured is None:
+            injured = combine_figures([figure(x.casualties, "injured") for x in members])
+    actor1 = m.actor1 or set_actor1
+    actor2 = m.actor2 or (set_actor2 if set_actor2 != actor1 else None)
+    event_type, sub_event_type = resolve_sub_event(m, actor2)
+    d = u.date or m.date or sdate
+    if d is not None:
+        event_date, time_precision = d.date.isoformat(), d.precision
+    elif facts.published is not None:
+        event_date, time_precision = facts.published.isoformat(), 2
+    else:
+        event_date, time_precision = None, None
+    claims = _unique_claims([c for x, _ in uses for c in x.claims] + set_claims)
+    sent = m.sentence if m.sentence.start <= p.start < m.sentence.end else None
+    ex_start, ex_end = (sent.start, sent.end) if sent else _sentence_bounds(facts.text, p.start)
+    excerpt = facts.text[ex_start:ex_end]
+    event = Event(
+        article=facts.article_id, event_date=event_date, time_precision=time_precision,
+        event_type=event_type, sub_event_type=sub_event_type, actor1=actor1, actor2=actor2,
+        location=p.place.name, admin1=p.place.admin1 or None, country=p.place.country or None,
+        latitude=p.place.latitude, longitude=p.place.longitude, geo_precision=precision,
+        geo_reason=reason, fatalities=killed, injured=injured, source=facts.outlet,
+        excerpt=excerpt, language=facts.language,
+        claims=[Claim(c.claimant, c.stance, facts.text[c.sentence[0]:c.sentence[1]]) for c in claims],
+        place_id=p.place.id, original_source=facts.original_source, url=facts.url,
+        excerpt_start=ex_start, excerpt_end=ex_end,
+    )
+    event.notes = summarize(event)
+    return event
+
+
+def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = max(text.rfind(".", 0, offset), text.rfind("\n", 0, offset)) + 1
+    end_dot, end_nl = text.find(".", offset), text.find("\n", offset)
+    ends = [e for e in (end_dot, end_nl) if e >= 0]
+    end = min(ends) if ends else len(text)
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+_VERBS = {
+    "Air/drone strike": "carried out an air/drone strike on",
+    "Shelling/artillery/missile attack": "shelled",
+    "Remote explosive/landmine/IED": "hit {target} with an explosive device",
+    "Suicide bomb": "carried out a suicide bombing against",
+    "Grenade": "threw a grenade at",
+    "Armed clash": "clashed with",
+    "Attack": "attacked",
+    "Abduction/forced disappearance": "abducted",
+}
+
+
+def summarize(e: Event) -> str:
+    """A one-sentence English summary built from the coded fields."""
+    who = e.actor1 or "An unidentified actor"
+    target = e.actor2 or ""
+    verb = _VERBS.get(e.sub_event_type, f"was involved in a {e.sub_event_type.lower()} event with")
+    if "{target}" in verb:
+        action = verb.format(target=target or "a target")
+    elif target:
+        action = f"{verb} {target}"
+    else:
+        action = {"Armed clash": "fought", "Attack": "carried out an attack"}.get(
+            e.sub_event_type, verb.rsplit(" ", 1)[0] if verb.endswith((" on", " at", " against", " with")) else verb)
+    where = e.geo_reason or (f"in {e.location}" if e.location else "")
+    figures = []
+    if e.fatalities is not None:
+        figures.append(f"{e.fatalities} killed")
+    if e.injured:
+        figures.append(f"{e.injured} injured")
+    tail = ("; " + ", ".join(figures)) if figures else ""
+    when = f"On {e.event_date}, " if e.event_date else ""
+    sentence = f"{when}{who} {action} {where}{tail}."
+    return sentence[0].upper() + sentence[1:]

@@ -1,0 +1,158 @@
+"""Places: gazetteer mentions -> candidate event locations with ACLED geo_precision and a reason.
+
+The gazetteer finds the names; this stage decides what each one means for an event:
+- how precise it is, from the words around it (lexicons/precision_words.tsv: "داخل مدينة X" 1,
+  "قرب X" / "بادية X" / "ريف X" / "X countryside" 2, a governorate or region 3);
+- whether it can be an event location at all: not the dateline place, not a capital or country
+  standing for its government ("ألقت دمشق بالمسؤولية", "بين واشنطن وطهران"), not a name inside an
+  actor's name ("قوات سوريا الديمقراطية"), not where an attacker was based or fired from.
+Countries, regions and governorates are *coarse*: the events stage drops them when a finer place
+is given for the same event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.actors import ActorMention
+from extract.claims import ClaimMention
+from extract.lexicons import fold, read_table
+
+PRECISION_BY_KIND = {"country": 3, "region": 3, "governorate": 3}
+COARSE_KINDS = frozenset({"country", "region", "governorate"})
+FACILITY_KINDS = frozenset({"military_base", "air_base", "airport", "oil_field", "gas_field",
+                            "border_crossing", "camp", "dam", "landmark"})
+LOOK_BEHIND = 48           # characters before a name searched for a precision phrase
+ORIGIN_WINDOW = 40         # characters before a name searched for "stationed / launched from"
+
+
+@dataclass(frozen=True)
+class LocatedPlace:
+    start: int
+    end: int
+    place: object            # gazetteer.Place
+    precision: int
+    reason: str
+    coarse: bool
+    excluded: str | None = None     # why this is not an event location, or None
+
+    @property
+    def usable(self) -> bool:
+        return self.excluded is None
+
+
+@dataclass(frozen=True)
+class _PrecisionRules:
+    before: re.Pattern
+    after: re.Pattern
+    origin: re.Pattern
+    rules: dict
+
+
+@lru_cache(maxsize=1)
+def precision_rules() -> _PrecisionRules:
+    before, after, origin, settlement, rules = [], [], [], [], {}
+    for row in read_table("precision_words.tsv"):
+        if len(row) < 3:
+            continue
+        phrase, side, precision = fold(row[0]), row[1], row[2]
+        reason = row[3] if len(row) > 3 else ""
+        if precision == "settlement":
+            settlement.append(phrase)
+        elif precision == "origin":
+            origin.append(phrase)
+        else:
+            rules[(side, phrase)] = (int(precision), reason)
+            (before if side == "before" else after).append(phrase)
+
+    def alt(items):
+        return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(items), key=len, reverse=True))
+    return _PrecisionRules(
+        before=re.compile(rf"(?:^|(?<=[\s(]))[وفب]?(?P<p>{alt(before)})\s+(?:(?:{alt(settlement)})\s+)?$"),
+        after=re.compile(rf"^(?:'s)?\s+(?:(?:city|town)\s+)?(?P<p>{alt(after)})(?!\w)"),
+        origin=re.compile(rf"(?<!\w)[وفب]?(?:{alt(origin)})(?!\w)"),
+        rules=rules,
+    )
+
+
+def precision_phrase(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(precision, reason template) from the words right around text[start:end], or None."""
+    r = precision_rules()
+    behind = fold(text[max(0, start - LOOK_BEHIND):start])
+    m = r.before.search(behind)
+    found = []
+    if m:
+        found.append(r.rules[("before", re.sub(r"\s+", " ", m.group("p")))])
+    ahead = fold(text[end:end + 30])
+    m = r.after.search(ahead)
+    if m:
+        found.append(r.rules[("after", re.sub(r"\s+", " ", m.group("p")))])
+    if not found:
+        return None
+    return max(found, key=lambda f: f[0])        # "in rural X city": the vaguer word wins
+
+
+def _default_reason(kind: str) -> str:
+    if kind in FACILITY_KINDS:
+        return "at {name}"
+    if kind in COARSE_KINDS:
+        return "{name} " + ("governorate" if kind == "governorate" else kind) + " (no finer place given)"
+    return "in {name}"
+
+
+def _is_origin(text: str, start: int) -> bool:
+    """"مجموعات متمركزة قرب X", "rockets fired from X": where the attacker was, not the target."""
+    window = text[max(0, start - ORIGIN_WINDOW):start]
+    window = re.split(r"[،,؛;.\n]", window)[-1]          # only the name's own clause
+    return bool(precision_rules().origin.search(fold(window)))
+
+
+def _choose_candidate(candidates, text: str, start: int, end: int):
+    """The gazetteer's best candidate, or the governorate when the text says "province"."""
+    wants_governorate = re.search(r"(?:محافظة|محافظه)\s*$", text[max(0, start - 12):start]) or \
+        re.match(r"^\s*(?:province|governorate)\b", text[end:end + 14], re.I)
+    if wants_governorate:
+        for c in candidates:
+            if c.kind == "governorate":
+                return c
+    return candidates[0]
+
+
+def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[ClaimMention],
+                  dateline_span: tuple[int, int] | None) -> list[LocatedPlace]:
+    """Every gazetteer mention with its precision, reason and (if any) why it is no event location."""
+    out = []
+    speakers = [c.frame for c in claims]
+    for m in mentions:
+        if not m.candidates:
+            continue
+        place = _choose_candidate(m.candidates, text, m.start, m.end)
+        kind = place.kind
+        phrase = precision_phrase(text, m.start, m.end)
+        precision, reason = phrase if phrase else (1, _default_reason(kind))
+        precision = max(precision, PRECISION_BY_KIND.get(kind, 1))
+        if kind in COARSE_KINDS and phrase and precision == 3 and "{name}" in reason and "governorate" not in reason:
+            reason = _default_reason(kind)
+        excluded = _exclusion(m, kind, text, actors, speakers, dateline_span)
+        out.append(LocatedPlace(m.start, m.end, place, precision, reason.format(name=place.name),
+                                kind in COARSE_KINDS, excluded))
+    return out
+
+
+def _exclusion(m, kind, text, actors, speech_frames, dateline_span) -> str | None:
+    if dateline_span and m.start < dateline_span[1] and dateline_span[0] < m.end:
+        return "dateline"
+    for a in actors:
+        if a.start < m.end and m.start < a.end:
+            if a.kind == "metonym":
+                return "metonym"
+            if a.kind == "speech":
+                if any(f[0] <= m.start and m.end <= f[1] for f in speech_frames):
+                    return "metonym"
+                continue
+            if a.kind in ("actor", "weak") and (a.end - a.start) > (m.end - m.start):
+                return "part of an actor's name"
+    if _is_origin(text, m.start):
+        return "origin"
+    return None

@@ -1,0 +1,80 @@
+"""Sentences and clauses of an article, as character offsets into its text.
+
+Arabic news runs long sentences of comma-joined clauses (، ؛) and و-chains; English wire copy
+uses full stops and commas. A clause is the smallest stretch the later stages reason about
+(a date or a number belongs to the trigger of its own clause first); a sentence bounds how far
+an actor, a place or a number can travel to the event it belongs to.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A full stop, question or exclamation mark (Latin or Arabic) followed by space, or a line break.
+_SENTENCE_END = re.compile(r"[.!?؟]+[\"'”»)]*(?=\s)|\n+")
+# Clause separators: Arabic and Latin comma/semicolon, colon, a spaced dash.
+_CLAUSE_SEP = re.compile(r"[،؛;,:]|\s[-–—]\s")
+# Words after which a full stop does not end the sentence (U.S. forces, Gen. Smith).
+_ABBREVIATIONS = {"u.s", "u.k", "u.n", "mr", "mrs", "dr", "gen", "lt", "col", "maj", "capt", "sgt",
+                  "no", "st", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "vs", "approx", "a.m", "p.m"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    clauses: tuple[tuple[int, int], ...]
+
+    def clause_at(self, offset: int) -> tuple[int, int]:
+        for c in self.clauses:
+            if c[0] <= offset < c[1]:
+                return c
+        return (self.start, self.end)
+
+
+def _ends_abbreviation(text: str, stop: int) -> bool:
+    """True when the full stop at `stop` closes an abbreviation, not a sentence."""
+    word = re.search(r"[\w.]*$", text[max(0, stop - 8):stop]).group(0).lower()
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isascii())
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Clauses of text[start:end], trimmed of spaces; separators belong to no clause."""
+    out, pos = [], start
+    for m in _CLAUSE_SEP.finditer(text, start, end):
+        # a comma between digits is a thousands separator, not a clause break
+        if m.group(0) == "," and 0 < m.start() < len(text) - 1 and text[m.start() - 1].isdigit() \
+                and text[m.start() + 1].isdigit():
+            continue
+        s, e = _trim(text, pos, m.start())
+        if e > s:
+            out.append((s, e))
+        pos = m.end()
+    s, e = _trim(text, pos, end)
+    if e > s:
+        out.append((s, e))
+    return tuple(out)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of `text` in order, each with its clauses; offsets into `text`."""
+    sentences, pos = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group(0)[0] == "." and _ends_abbreviation(text, m.start()):
+            continue
+        s, e = _trim(text, pos, m.end())
+        if e > s:
+            sentences.append(Sentence(s, e, split_clauses(text, s, e)))
+        pos = m.end()
+    s, e = _trim(text, pos, len(text))
+    if e > s:
+        sentences.append(Sentence(s, e, split_clauses(text, s, e)))
+    return sentences

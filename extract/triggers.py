@@ -1,0 +1,81 @@
+"""Event words ("غارة", "shelled", "عبوة ناسفة") -> ACLED event_type / sub_event_type.
+
+The words and their codes live in lexicons/triggers.tsv. A *generic* word ("الهجوم",
+"the attack", "القصف") names an event without saying how it was carried out; when it sits next
+to a specific word ("هجوم بطائرة مسيّرة", "drone attack") it is folded into it, and later the
+events stage lets a definite generic ("the attack") refer back to an earlier event.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extract.lexicons import FoldedText, TermMatcher, read_table
+
+# A generic word this close to a specific one is part of the same phrase ("drone attack").
+ADJACENT_CHARS = 16
+_ENGLISH_DEFINITE = re.compile(r"(?:\bthe|\bthis|\bthat|\bthese|\bthose|\bsaid)\s+(?:\w+\s+){0,2}$", re.I)
+_ARABIC_DEFINITE = re.compile(r"^[وفبكل]{0,2}ال")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int
+    end: int
+    event_type: str
+    sub_event_type: str
+    generic: bool
+    definite: bool          # "الهجوم", "the strikes": refers to an event named before
+
+    @property
+    def target_dependent(self) -> bool:
+        """Attack on civilians vs armed clash: decided by who the target is."""
+        return "|" in self.sub_event_type
+
+
+@lru_cache(maxsize=1)
+def trigger_matcher() -> TermMatcher:
+    return TermMatcher({row[0]: tuple(row[1:4]) for row in read_table("triggers.tsv") if len(row) >= 4})
+
+
+def _is_definite(text: str, start: int, end: int) -> bool:
+    surface = text[start:end]
+    if _ARABIC_DEFINITE.match(surface):
+        return True
+    return bool(_ENGLISH_DEFINITE.search(text[max(0, start - 30):start]))
+
+
+def find_triggers(doc: FoldedText) -> list[Trigger]:
+    """Event words in text order; generic words next to a specific one are folded into it."""
+    found = []
+    for m in trigger_matcher().find(doc):
+        event_type, sub_event_type, kind = m.value
+        found.append(Trigger(m.start, m.end, event_type, sub_event_type, kind == "generic",
+                             _is_definite(doc.text, m.start, m.end)))
+    return absorb_adjacent_generics(found, doc.text)
+
+
+def absorb_adjacent_generics(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """Drop a generic word that is part of a specific phrase; the phrase keeps its definiteness."""
+    out: list[Trigger] = []
+    for t in triggers:
+        if out and _adjacent(out[-1], t, text):
+            prev = out[-1]
+            if prev.generic and not t.generic:
+                out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type, False,
+                                  prev.definite or t.definite)
+                continue
+            if t.generic and not prev.generic:
+                out[-1] = Trigger(prev.start, t.end, prev.event_type, prev.sub_event_type, False,
+                                  prev.definite)
+                continue
+            if prev.generic and t.generic:
+                continue
+        out.append(t)
+    return out
+
+
+def _adjacent(a: Trigger, b: Trigger, text: str) -> bool:
+    gap = text[a.end:b.start]
+    return len(gap) <= ADJACENT_CHARS and not any(c in gap for c in ".،,؛;\n")
