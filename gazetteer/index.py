@@ -267,11 +267,14 @@ class Gazetteer:
         # longest first, a whole-word reading before a prefix-stripped one, then leftmost
         found.sort(key=lambda m: (-(m[1] - m[0]), m[4], m[0]))
         taken: list[tuple[int, int, int, str, int]] = []
-        occupied: list[tuple[int, int]] = []
+        taken_starts: list[int] = []                  # chosen spans never overlap: sorted by start
+        taken_ends: list[int] = []
         for m in found:
-            if any(m[0] < b and a < m[1] for a, b in occupied):
+            i = bisect_right(taken_starts, m[0])
+            if (i and taken_ends[i - 1] > m[0]) or (i < len(taken_starts) and taken_starts[i] < m[1]):
                 continue
-            occupied.append((m[0], m[1]))
+            taken_starts.insert(i, m[0])
+            taken_ends.insert(i, m[1])
             taken.append(m)
         taken.sort()
         return [PlaceMention(s, e, text[s:e], ns, self.candidates_for_key(key))
