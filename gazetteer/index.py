@@ -13,7 +13,8 @@ from gazetteer.normalize import is_arabic_token, normalize_name, normalize_with_
 from gazetteer.sources.base import PlaceRecord
 
 MAX_NAME_CHARS = 200
-FOCUS_COUNTRIES = ("Syria", "Iraq")           # ranked before a neighbour's place of the same name
+FOCUS_COUNTRIES = ("Syria", "Iraq")           # ranked before a neighbour's place of the same name...
+WORLD_CITY = 1_000_000                        # ...unless that place is a city this large (Riyadh, Tehran)
 MIN_SCAN_KEY = 3                              # shorter keys are never looked for in running text
 
 # Match tiers, best first: the name's key itself; the name written solid (البوكمال for البو كمال);
@@ -97,8 +98,8 @@ class Gazetteer:
         return len(self.places)
 
     def _rank(self, entries: Iterable[tuple[int, int, int]]) -> tuple[Place, ...]:
-        """Best tier first; Syria/Iraq before neighbours; the most specific kind; a place's own
-        name before another spelling; then the larger population."""
+        """Best tier first; Syria/Iraq before neighbours (but for world cities); the most specific
+        kind; the larger population; a place's own name before another spelling."""
         best: dict[int, tuple[int, int]] = {}
         for idx, tier, quality in entries:
             if (tier, quality) < best.get(idx, (99, 99)):
@@ -108,8 +109,8 @@ class Gazetteer:
         def order(idx: int):
             p = places[idx]
             tier, quality = best[idx]
-            return (tier, p.country not in FOCUS_COUNTRIES, KIND_RANK.get(p.kind, 5), quality,
-                    -p.population, p.id)
+            abroad = p.country not in FOCUS_COUNTRIES and p.population < WORLD_CITY
+            return (tier, abroad, KIND_RANK.get(p.kind, 5), -p.population, quality, p.id)
         return tuple(places[i] for i in sorted(best, key=order))
 
     def candidates_for_key(self, key: str) -> tuple[Place, ...]:

@@ -192,3 +192,9 @@ def test_places_in_country(gaz):
     syria = gaz.places_in_country("Syria")
     assert len(syria) > 300 and all(p.country == "Syria" for p in syria)
     assert {p.admin1 for p in syria if p.kind == "governorate"} >= {"Aleppo", "Deir ez-Zor", "Al-Hasakah"}
+
+
+def test_world_city_abroad_beats_a_village_at_home(gaz):
+    best = gaz.lookup("الرياض")[0]
+    assert best.country == "Saudi Arabia" and best.population > 1_000_000
+    assert any(p.country == "Iraq" for p in gaz.lookup("الرياض"))        # the Iraqi village stays visible

@@ -111,3 +111,8 @@ def test_empty_and_non_text(gaz):
     assert gaz.scan("") == [] and gaz.scan("   ...  ") == []
     with pytest.raises(GazetteerInputError):
         gaz.scan(None)
+
+
+def test_common_arabic_words_that_are_also_foreign_place_names(gaz):
+    text = "وقال عنه المتحدث إن سنة كاملة مرت وأن الحي القديم في السجن ولا صور"
+    assert gaz.scan(text) == []
