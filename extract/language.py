@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+import ahocorasick
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
@@ -38,26 +40,34 @@ def detect_language(text: str) -> str:
 
 
 # One character in, one character out, so folded offsets equal original offsets.
-_FOLD_TABLE = str.maketrans({
-    "\u0623": "\u0627", "\u0625": "\u0627", "\u0622": "\u0627", "\u0671": "\u0627",  # أ إ آ ٱ -> ا
-    "\u0629": "\u0647",   # ة -> ه  (teh marbuta is often written as heh)
-    "\u0649": "\u064a",   # ى -> ي  (alef maqsura is often written as yeh, and the reverse)
-    "\u06cc": "\u064a",   # Persian yeh -> ي
-    "\u06a9": "\u0643",   # Persian keheh -> ك
-    **{chr(0x0660 + d): str(d) for d in range(10)},   # Arabic-Indic digits
-    **{chr(0x06f0 + d): str(d) for d in range(10)},   # Extended (Persian) digits
-    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2212": "-",   # dashes -> hyphen
-    "\u060c": ",",        # Arabic comma
-})
+_FOLD_PAIRS = [
+    ("\u0623", "\u0627"), ("\u0625", "\u0627"), ("\u0622", "\u0627"), ("\u0671", "\u0627"),  # أ إ آ ٱ -> ا
+    ("\u0629", "\u0647"),   # ة -> ه  (teh marbuta is often written as heh)
+    ("\u0649", "\u064a"),   # ى -> ي  (alef maqsura is often written as yeh, and the reverse)
+    ("\u06cc", "\u064a"),   # Persian yeh -> ي
+    ("\u06a9", "\u0643"),   # Persian keheh -> ك
+    *[(chr(0x0660 + d), str(d)) for d in range(10)],   # Arabic-Indic digits
+    *[(chr(0x06f0 + d), str(d)) for d in range(10)],   # Extended (Persian) digits
+    ("\u2013", "-"), ("\u2014", "-"), ("\u2012", "-"), ("\u2212", "-"),   # dashes -> hyphen
+    ("\u060c", ","),        # Arabic comma
+]
+_last_fold: tuple[str, str] = ("", "")
 
 
 def fold(text: str) -> str:
     """Same-length matching form: Arabic letter variants unified, digits to ASCII, Latin lower-cased."""
-    folded = text.translate(_FOLD_TABLE)
+    global _last_fold
+    if text is _last_fold[0]:
+        return _last_fold[1]      # dates and numbers fold the same article one after the other
+    folded = text
+    for char, replacement in _FOLD_PAIRS:
+        if char in folded:        # str.replace per pair is C-fast; str.translate is not, on non-ASCII
+            folded = folded.replace(char, replacement)
     lowered = folded.lower()
     # A few characters change length when lower-cased (İ); keep offsets exact in that rare case.
     if len(lowered) != len(folded):
         lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+    _last_fold = (text, lowered)
     return lowered
 
 
@@ -76,3 +86,100 @@ def _read_lexicon_cached(name: str) -> tuple[tuple[str, ...], ...]:
                 continue
             rows.append(tuple(cell.strip() for cell in line.split("\t")))
     return tuple(rows)
+
+
+def phrase_alternation(phrases) -> str:
+    """A regex (no group captured) matching any of the phrases, built as a trie of characters.
+
+    Python's `re` tries the branches of "a|b|c" one by one at every position; factoring common
+    prefixes ("مقتل|مصرع" -> "م(?:قتل|صرع)") keeps a lexicon of hundreds of words fast.
+    Longer phrases win over their prefixes ("a number of" before "a"); a space matches any run of
+    whitespace.
+    """
+    trie: dict = {}
+    for phrase in set(phrases):
+        if not phrase:
+            continue
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_to_regex(trie) if trie else r"(?!x)x"
+
+
+def _trie_to_regex(node: dict) -> str:
+    ends_here = "" in node
+    branches = []
+    for char in sorted(k for k in node if k):
+        piece = r"\s+" if char == " " else re.escape(char)
+        branches.append(piece + _trie_to_regex(node[char]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Greedy optional tail: the longer phrase is tried first, then the shorter one ending here.
+    return f"(?:{body})?" if ends_here else body
+
+
+_ATTACHED = "وبلف"      # Arabic one-letter words written joined to the next word
+
+
+def _starts_word(text: str, start: int) -> bool:
+    # True when `start` begins a word, allowing up to two attached letters (وب, ول, فل) before it.
+    k = start
+    while k > 0 and start - k < 2 and text[k - 1] in _ATTACHED:
+        k -= 1
+    return k == 0 or not text[k - 1].isalnum() or start == k == 0
+
+
+class KeywordScanner:
+    """One fast pass (Aho-Corasick, pyahocorasick) over a text for the words that anchor patterns.
+
+    `groups` maps a name ("months", "killed_after") to its keywords, already folded. A keyword of
+    several words is anchored by its first word; the pattern run in the window around the hit checks
+    the rest. `scan(text)` returns, for each name, the (start, end) spans of whole-word hits.
+    """
+
+    def __init__(self, groups: dict[str, list[str]]):
+        names_of: dict[str, set[str]] = {}
+        for name, words in groups.items():
+            for word in words:
+                if word.split():
+                    names_of.setdefault(word.split()[0], set()).add(name)
+        self._automaton = ahocorasick.Automaton()
+        for word, names in names_of.items():
+            self._automaton.add_word(word, (len(word), tuple(sorted(names))))
+        self._automaton.make_automaton()
+
+    def scan(self, text: str) -> dict[str, list[tuple[int, int]]]:
+        hits: dict[str, list[tuple[int, int]]] = {}
+        size = len(text)
+        for last, (length, names) in self._automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if (end < size and text[end].isalnum()) or not _starts_word(text, start):
+                continue          # a keyword inside a longer word ("اب" in "الارهاب") anchors nothing
+            for name in names:
+                hits.setdefault(name, []).append((start, end))
+        return hits
+
+
+def finditer_near(pattern: re.Pattern, hits, text: str, back: int, ahead: int = 80):
+    """`pattern.finditer(text)`, run only in windows around keyword hits (see KeywordScanner).
+
+    A full pattern with optional leading parts and look-behinds is tried at every character; the
+    keyword scan uses re's fast prefix search instead. Every match must contain a hit and start at
+    most `back` characters before it. Windows are merged and end at a word boundary, so a match is
+    never cut inside a word.
+    """
+    windows: list[list[int]] = []
+    size = len(text)
+    for hit_start, hit_end in hits or ():
+        start = max(0, hit_start - back)
+        end = min(size, hit_end + ahead)
+        while end < size and text[end].isalnum():
+            end += 1
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)

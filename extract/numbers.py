@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.language import fold, read_lexicon
+from extract.language import KeywordScanner, finditer_near, fold, phrase_alternation, read_lexicon
 
 # Diacritics and tatweel are dropped before a word is looked up (parse_number only; no offsets).
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
@@ -62,8 +62,7 @@ CASUALTY_WORDS = _load_casualty_words()
 
 
 def _alternation(phrases) -> str:
-    unique = sorted(set(phrases), key=len, reverse=True)      # longest first: "a number of" before "a"
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in unique)
+    return phrase_alternation(phrases)
 
 
 def _words(role: str, value: str | None = None) -> list[str]:
@@ -100,19 +99,27 @@ _TRIGGER_FIRST = re.compile(
 
 # Words that may stand between a count and its casualty word: "five [Syrian army] soldiers were killed".
 _GAP_STOP = (r"(?:days?|weeks?|months?|years?|hours?|after|before|in|on|at|from|by|when|and|or|with|during"
-             r"|since|than|of|ago|يوم|ايام|يومين|بعد|قبل|في|من|على|الى|عن|امس|منذ|خلال)")
+             r"|since|than|of|ago|يوم|ايام|يومين|بعد|قبل|في|من|علي|الي|عن|امس|منذ|خلال)")
 _GAP_WORD = rf"\s+(?!{_GAP_STOP}{_E})[^\s\d.,;:!?()،؛\"]+"
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|reportedly|also|later|all)\s+){0,2}"
 # "at least five people were killed", "ثلاثة جرحى", "14 قتيلاً", "dozens of people were wounded"
 _COUNT_FIRST = re.compile(
     rf"{_B}(?:و)?{_QUALIFIER}(?:(?P<num>{_NUMBER})|(?P<vague>{_VAGUE_RE})){_E}(?:{_GAP_WORD}){{0,3}}?\s+{_AUX}"
     rf"(?P<after>{_AFTER['killed']}|{_AFTER['injured']}){_E}")
-_TOLL = re.compile(rf"{_B}(?:death\s+toll|toll|حصيله\s+القتلى|حصيله\s+الضحايا)(?:\s+\S+){{0,3}}?\s+"
-                   rf"(?:to|of|at|reached|الى|بلغت)\s+{_QUALIFIER}(?P<num>{_NUMBER}){_E}")
+_TOLL = re.compile(rf"{_B}(?:death\s+toll|toll|حصيله\s+(?:القتلي|الضحايا))(?:\s+\S+){{0,3}}?\s+"
+                   rf"(?:to|of|at|reached|الي|بلغت)\s+{_QUALIFIER}(?P<num>{_NUMBER}){_E}")
 _SELF = {kind: re.compile(rf"{_B}{_PREFIX}(?P<word>{_alternation(_words('self_' + kind))}){_E}")
          for kind in ("killed", "injured")}
 _NONE = {which: re.compile(rf"{_B}(?:من\s+)?{_PREFIX}(?:{_alternation(_words('none', which))}){_E}")
          for which in ("killed", "injured", "both")}
+# One keyword scan gates every pattern above (see language.KeywordScanner).
+_SCANNER = KeywordScanner({
+    "before": _words("killed_before") + _words("injured_before"),
+    "after": _words("killed_after") + _words("injured_after"),
+    "toll": ["toll", fold("حصيلة")],
+    **{"self_" + kind: _words("self_" + kind) for kind in ("killed", "injured")},
+    **{"none_" + which: _words("none", which) for which in ("killed", "injured", "both")},
+})
 _SELF_VALUES = {p: int(v) for role in ("self_killed", "self_injured") for p, _l, v in CASUALTY_WORDS.get(role, [])}
 
 
@@ -160,6 +167,7 @@ def parse_number(text: str) -> int | None:
 def find_casualties(text: str, language: str | None = None) -> list[CasualtyMention]:
     """Every killed/injured mention in the text, in text order, with offsets into `text`."""
     folded = fold(text)
+    hits = _SCANNER.scan(folded)
     found: list[CasualtyMention] = []
     taken: list[tuple[int, int]] = []
 
@@ -171,18 +179,18 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
 
     # "nobody was hurt" phrases first, so "no one was killed" never reads as "one ... killed".
     for which, pattern in _NONE.items():
-        for m in pattern.finditer(folded):
+        for m in finditer_near(pattern, hits.get('none_' + which), folded, back=8):
             if not free(m.start(), m.end()):
                 continue
             taken.append((m.start(), m.end()))
             for kind in (("killed", "injured") if which == "both" else (which,)):
                 add(m.start(), m.end(), kind, 0, "none")
     for kind, pattern in _SELF.items():
-        for m in pattern.finditer(folded):
+        for m in finditer_near(pattern, hits.get('self_' + kind), folded, back=3, ahead=2):
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
                 add(m.start(), m.end(), kind, _SELF_VALUES.get(m.group("word")), None)
-    for m in _TRIGGER_FIRST.finditer(folded):
+    for m in finditer_near(_TRIGGER_FIRST, hits.get('before'), folded, back=3, ahead=90):
         if not free(m.start(), m.end()):
             continue
         taken.append((m.start(), m.end()))
@@ -193,11 +201,11 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
             count, vague = None, "killed and injured"     # one figure for both: neither is known
         for kind in kinds:
             add(m.start(), m.end(), kind, count, vague)
-    for m in _TOLL.finditer(folded):
+    for m in finditer_near(_TOLL, hits.get('toll'), folded, back=8, ahead=90):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
             add(m.start(), m.end(), "killed", parse_number(text[m.start("num"):m.end("num")]), None)
-    for m in _COUNT_FIRST.finditer(folded):
+    for m in finditer_near(_COUNT_FIRST, hits.get('after'), folded, back=120, ahead=2):
         if not free(m.start(), m.end()):
             continue
         taken.append((m.start(), m.end()))

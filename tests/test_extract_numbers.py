@@ -45,6 +45,7 @@ def mentions(text, language=None):
     ("انفجرت العبوة دون وقوع إصابات", [("killed", 0, "none", "دون وقوع إصابات"),
                                      ("injured", 0, "none", "دون وقوع إصابات")]),
     ("الهجوم لم يسفر عن مقتل أي إيرانيين", [("killed", 0, "none", "لم يسفر عن مقتل")]),
+    ("وارتفعت حصيلة القتلى إلى 12 شخصاً", [("killed", 12, None, "حصيلة القتلى إلى 12")]),
 ])
 def test_arabic_casualties(text, expected):
     assert mentions(text, "ar") == expected
