@@ -91,11 +91,16 @@ def cmd_seed_if_empty(args) -> int:
     with open_store(args.db) as st:
         held = st.article_count()
         if held:
-            print(f"{st.path}: holds {held} articles and {st.event_count()} events; not seeded")
+            events = st.event_count()
+            print(f"{st.path}: holds {_count(held, 'article')} and {_count(events, 'event')}; not seeded")
             return 0
         summary = ingest_items(st, collect_inputs([str(SEEDS_DIR)], [], {}))
         print(f"{st.path}: was empty; seeded from {SEEDS_DIR.name}/: {summary.line()}")
     return 1 if summary.failed else 0
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 COMMANDS = {"ingest": cmd_ingest, "export": cmd_export, "split": cmd_split, "seed-if-empty": cmd_seed_if_empty}

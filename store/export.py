@@ -30,7 +30,7 @@ _FROM_INCIDENTS = [c for c in EXPORT_COLUMNS if c not in ("event_id", "original_
 
 def export_records(conn: sqlite3.Connection, since: date | str | None = None) -> Iterator[dict]:
     """Merged events oldest first, as dicts in EXPORT_COLUMNS order (claims, sources as lists)."""
-    where, params = "n_reports > 0", []
+    where, params = "1", []
     if since:
         where += " AND event_date >= ?"
         params.append(str(since)[:10])

@@ -39,7 +39,7 @@ def _marks(values) -> str:
 
 def filter_sql(flt: EventFilter | None) -> tuple[str, list]:
     """The WHERE clause (over incidents i) and its parameters for a filter."""
-    clauses, params = ["i.n_reports > 0"], []
+    clauses, params = ["1"], []
     if flt is None:
         return " AND ".join(clauses), params
     if flt.sources:
@@ -95,20 +95,19 @@ def _distinct(conn: sqlite3.Connection, sql: str) -> list:
 
 def facets(conn: sqlite3.Connection) -> dict:
     """The values each filter can take, from what is stored (sorted), and the date range."""
-    live = "incident_id IN (SELECT id FROM incidents WHERE n_reports > 0)"
-    actors = set(_distinct(conn, "SELECT DISTINCT actor1 FROM incidents WHERE n_reports > 0"))
-    actors |= set(_distinct(conn, "SELECT DISTINCT actor2 FROM incidents WHERE n_reports > 0"))
+    actors = set(_distinct(conn, "SELECT DISTINCT actor1 FROM incidents"))
+    actors |= set(_distinct(conn, "SELECT DISTINCT actor2 FROM incidents"))
     date_min, date_max = conn.execute(
-        "SELECT MIN(event_date), MAX(event_date) FROM incidents WHERE n_reports > 0").fetchone()
+        "SELECT MIN(event_date), MAX(event_date) FROM incidents").fetchone()
     return {
-        "sources": sorted(_distinct(conn, f"SELECT DISTINCT source FROM events WHERE {live}")),
+        "sources": sorted(_distinct(conn, "SELECT DISTINCT source FROM events")),
         "claimants": sorted(_distinct(conn, "SELECT DISTINCT claimant FROM claims")),
         "actors": sorted(actors),
-        "event_types": sorted(_distinct(conn, "SELECT DISTINCT event_type FROM incidents WHERE n_reports > 0")),
+        "event_types": sorted(_distinct(conn, "SELECT DISTINCT event_type FROM incidents")),
         "sub_event_types": sorted(_distinct(
-            conn, "SELECT DISTINCT sub_event_type FROM incidents WHERE n_reports > 0")),
+            conn, "SELECT DISTINCT sub_event_type FROM incidents")),
         "date_min": date.fromisoformat(date_min[:10]) if date_min else None,
         "date_max": date.fromisoformat(date_max[:10]) if date_max else None,
         "geo_precisions": sorted(int(p) for p in _distinct(
-            conn, "SELECT DISTINCT geo_precision FROM incidents WHERE n_reports > 0")),
+            conn, "SELECT DISTINCT geo_precision FROM incidents")),
     }

@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import hashlib
+import math
 import sqlite3
 import threading
 import unicodedata
-from dataclasses import asdict, dataclass, is_dataclass
+from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Callable, Iterable
@@ -14,7 +15,7 @@ from extract.errors import StoreError
 from extract.model import Article, Event
 
 from store import db
-from store.merge import MergeRules, load_rules, merge_reason, summarize_incident
+from store.merge import COARSEST, MergeRules, load_rules, merge_reason, summarize_incident
 
 EVENT_FIELDS = [
     "event_date", "time_precision", "event_type", "sub_event_type", "actor1", "actor2",
@@ -71,16 +72,22 @@ def _coerce(field: str, value):
     except (TypeError, ValueError):
         raise StoreError(f"event field {field}: {value!r} is not a number") from None
     if field == "event_date":
-        return _iso(value)
+        text = _iso(value)
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            raise StoreError(f"event field event_date: {value!r} is not a date YYYY-MM-DD") from None
     return str(value)
 
 
 def event_record(event: Event | dict) -> dict:
     """An Event (or a dict with its fields) as a plain dict with claims as dicts."""
-    record = asdict(event) if is_dataclass(event) else dict(event)
+    # a shallow copy: dataclasses.asdict deep-copies every field, a third of ingest time
+    record = ({f.name: getattr(event, f.name) for f in fields(event)} if is_dataclass(event)
+              else dict(event))
     claims = []
     for c in record.get("claims") or []:
-        c = asdict(c) if is_dataclass(c) else dict(c)
+        c = {f.name: getattr(c, f.name) for f in fields(c)} if is_dataclass(c) else dict(c)
         claims.append({"claimant": str(c.get("claimant") or ""), "stance": str(c.get("stance") or ""),
                        "excerpt": str(c.get("excerpt") or "")})
     record["claims"] = claims
@@ -121,7 +128,7 @@ class Store:
     def event_count(self) -> int:
         """Merged events (incidents) that hold at least one report."""
         with self._lock:
-            return self.conn.execute("SELECT COUNT(*) FROM incidents WHERE n_reports > 0").fetchone()[0]
+            return self.conn.execute("SELECT COUNT(*) FROM incidents").fetchone()[0]
 
     def report_count(self) -> int:
         """Per-article events, before merging."""
@@ -215,22 +222,9 @@ class Store:
 
     def _find_incident(self, event: dict) -> tuple[int | None, int | None, str | None]:
         """The incident this event joins (-> incident, matched event, reason) or (None, None, None)."""
-        if not event.get("event_date"):
-            return None, None, None
-        try:
-            day = date.fromisoformat(event["event_date"][:10])
-        except ValueError:
-            return None, None, None
-        window = timedelta(days=self.rules.widest_window)
-        rows = self.conn.execute(
-            "SELECT * FROM events WHERE event_type=? AND event_date BETWEEN ? AND ?"
-            " ORDER BY abs(julianday(event_date) - julianday(?)), id",
-            (event["event_type"], (day - window).isoformat(), (day + window).isoformat() + "\uffff",
-             day.isoformat())).fetchall()
-        names = [d[0] for d in self.conn.execute("SELECT * FROM events LIMIT 0").description]
+        candidates = self._merge_candidates(event)
         blocked: dict[int, bool] = {}
-        for row in rows:
-            member = dict(zip(names, row))
+        for member in candidates:
             incident_id = member["incident_id"]
             if incident_id not in blocked:
                 # An incident that already holds an event of this article is closed to it.
@@ -243,6 +237,41 @@ class Store:
             if reason:
                 return incident_id, member["id"], f"{reason} (with event {member['id']})"
         return None, None, None
+
+    def _merge_candidates(self, event: dict) -> list[dict]:
+        """Stored events of the same type within each precision's date window and the widest radius,
+        nearest date first: one index range per time precision, so SQLite does the sifting."""
+        try:
+            day = date.fromisoformat((event.get("event_date") or "")[:10])
+        except ValueError:
+            return []                       # no date: never merged
+        own = event.get("time_precision") or COARSEST
+        radius_deg = max(self.rules.place_radius_km.values()) / 111.0 + 0.01
+        lat, lon = event.get("latitude"), event.get("longitude")
+        if lat is not None and lon is not None:
+            # longitude degrees shrink with latitude; widen the box so the haversine test decides
+            lon_deg = radius_deg / max(math.cos(math.radians(min(abs(lat), 89.0))), 0.01)
+            near = "(place_id = ? OR (latitude BETWEEN ? AND ? AND longitude BETWEEN ? AND ?))"
+            near_params = [event.get("place_id"), lat - radius_deg, lat + radius_deg,
+                           lon - lon_deg, lon + lon_deg]
+        elif event.get("place_id"):
+            near, near_params = "place_id = ?", [event["place_id"]]
+        else:
+            return []                       # no place: never merged
+        rows = []
+        levels = sorted(self.rules.date_window_days)
+        for level in levels + [None]:
+            window = self.rules.date_window_days.get(max(own, level or COARSEST), self.rules.widest_window)
+            precision_sql = "time_precision IS NULL" if level is None else "time_precision = ?"
+            params = [event["event_type"]] + ([] if level is None else [level]) + [
+                (day - timedelta(days=window)).isoformat(), (day + timedelta(days=window)).isoformat() + "~"]
+            cur = self.conn.execute(
+                f"SELECT * FROM events WHERE event_type = ? AND {precision_sql} AND event_date BETWEEN ? AND ?"
+                f" AND {near}", params + near_params)
+            names = [d[0] for d in cur.description]
+            rows.extend(dict(zip(names, row)) for row in cur.fetchall())
+        rows.sort(key=lambda m: (abs((date.fromisoformat(m["event_date"][:10]) - day).days), m["id"]))
+        return rows
 
     def _members(self, incident_id: int) -> list[dict]:
         cur = self.conn.execute(

@@ -102,4 +102,4 @@ def test_not_a_store_is_a_one_line_error(tmp_path, capsys):
 
 def test_seed_if_empty_does_nothing_on_a_full_store(db, capsys):
     assert main(["seed-if-empty", "--db", str(db)]) == 0
-    assert "holds 3 articles" in capsys.readouterr().out
+    assert "holds 3 articles and 2 events; not seeded" in capsys.readouterr().out

@@ -98,6 +98,8 @@ def test_a_bad_event_rolls_back_its_whole_article(store):
     bad = Event(**{**good.to_record(), "latitude": "north-ish", "claims": []})
     with pytest.raises(StoreError, match="latitude"):
         store.add_events(art, [good, bad])
+    with pytest.raises(StoreError, match="event_date"):
+        store.add_events(art, [good, Event(**{**good.to_record(), "event_date": "last Thursday", "claims": []})])
     assert store.article_count() == 0 and store.report_count() == 0 and store.event_count() == 0
 
 
