@@ -93,18 +93,22 @@ _BEFORE_ANY = rf"(?:{_BEFORE['killed']}|{_BEFORE['injured']})"
 
 # "مقتل 14 مسلحاً", "killed at least 14", "إصابة آخر", "جرح جنود", "مقتل وإصابة 10"
 _TRIGGER_FIRST = re.compile(
-    rf"{_B}{_PREFIX}(?P<trigger>{_BEFORE_ANY}){_E}(?P<both>\s+و?{_BEFORE_ANY}{_E})?\s+{_QUALIFIER}"
+    rf"{_B}{_PREFIX}(?P<trigger>{_BEFORE_ANY}){_E}(?P<both>\s+و?{_BEFORE_ANY}{_E})?(?:\s+of)?\s+{_QUALIFIER}"
     rf"(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}|(?P<vague>{_VAGUE_RE}){_E}|(?P<dual>{_person('person_dual')}){_E}"
     rf"|(?P<single>{_person('person_singular')}){_E}|(?P<plural>{_person('person_plural')}){_E})")
 
 # Words that may stand between a count and its casualty word: "five [Syrian army] soldiers were killed".
 _GAP_STOP = (r"(?:days?|weeks?|months?|years?|hours?|after|before|in|on|at|from|by|when|and|or|with|during"
-             r"|since|than|of|ago|يوم|ايام|يومين|بعد|قبل|في|من|علي|الي|عن|امس|منذ|خلال)")
+             r"|since|than|ago|يوم|ايام|يومين|بعد|قبل|في|من|علي|الي|عن|امس|منذ|خلال)")
 _GAP_WORD = rf"\s+(?!{_GAP_STOP}{_E})[^\s\d.,;:!?()،؛\"]+"
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|reportedly|also|later|all)\s+){0,2}"
 # "at least five people were killed", "ثلاثة جرحى", "14 قتيلاً", "dozens of people were wounded"
 _COUNT_FIRST = re.compile(
-    rf"{_B}(?:و)?{_QUALIFIER}(?:(?P<num>{_NUMBER})|(?P<vague>{_VAGUE_RE})){_E}(?:{_GAP_WORD}){{0,3}}?\s+{_AUX}"
+    rf"{_B}(?:و)?{_QUALIFIER}(?:(?P<num>{_NUMBER})|(?P<vague>{_VAGUE_RE})){_E}(?:{_GAP_WORD}){{0,6}}?\s+{_AUX}"
+    rf"(?P<after>{_AFTER['killed']}|{_AFTER['injured']}){_E}")
+# "a baby girl was killed", "an HTS commander was wounded": one person, named without a number.
+_SINGLE_FIRST = re.compile(
+    rf"{_B}(?:a|an|one)(?:{_GAP_WORD}){{1,5}}?\s+was\s+(?:(?:reportedly|also|later)\s+)?"
     rf"(?P<after>{_AFTER['killed']}|{_AFTER['injured']}){_E}")
 _TOLL = re.compile(rf"{_B}(?:death\s+toll|toll|حصيله\s+(?:القتلي|الضحايا))(?:\s+\S+){{0,3}}?\s+"
                    rf"(?:to|of|at|reached|الي|بلغت)\s+{_QUALIFIER}(?P<num>{_NUMBER}){_E}")
@@ -212,6 +216,11 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
         kind = "killed" if re.fullmatch(_AFTER["killed"], m.group("after")) else "injured"
         count, vague = _count_of(m)
         add(m.start(), m.end(), kind, count, vague)
+    for m in finditer_near(_SINGLE_FIRST, hits.get('after'), folded, back=80, ahead=2):
+        if free(m.start(), m.end()):
+            taken.append((m.start(), m.end()))
+            kind = "killed" if re.fullmatch(_AFTER["killed"], m.group("after")) else "injured"
+            add(m.start(), m.end(), kind, 1, None)
     found.sort(key=lambda c: (c.start, c.kind != "killed"))
     return found
 

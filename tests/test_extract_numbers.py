@@ -71,6 +71,12 @@ def test_arabic_casualties(text, expected):
      [("killed", 0, "none", "without casualties"), ("injured", 0, "none", "without casualties")]),
     ("No one was killed in the attack.", [("killed", 0, "none", "No one was killed")]),
     ("Forces killed civilians in the raid.", [("killed", None, "plural", "killed civilians")]),
+    ("Gunmen shot dead a local official.", [("killed", 1, None, "shot dead a")]),
+    ("which led to the killing of a shepherd", [("killed", 1, None, "killing of a")]),
+    ("A militia commander was killed when an IED exploded.",
+     [("killed", 1, None, "A militia commander was killed")]),
+    ("an attack killing between 2 and 4 fighters", [("killed", 2, None, "killing between 2")]),
+    ("Five of them were killed.", [("killed", 5, None, "Five of them were killed")]),
 ])
 def test_english_casualties(text, expected):
     assert mentions(text, "en") == expected
