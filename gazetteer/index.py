@@ -23,6 +23,7 @@ TIER_KEY, TIER_JOINED, TIER_CORE, TIER_LOOSE = 0, 1, 2, 3
 _SENTENCE_END = re.compile(r"(^|[.!?:;\n\u061f]|[.!?]['\"”’)])\s*$")
 _CODE = re.compile(r"[A-Z][A-Z0-9]{1,4}")                 # ICAO codes, T4: capitals are the name
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]{1,5}")              # IED, SDF, ISIS in running text
+_POSSESSIVE_RE = re.compile(r"(?<=[A-Za-z])['’][sS]\b")   # English possessive: Raqqa's
 _VOWELS = re.compile(r"[aeiouwy]")
 
 
@@ -150,7 +151,7 @@ class Gazetteer:
             raise GazetteerInputError(f"a place name is at most {MAX_NAME_CHARS} characters (got {len(name)})")
         if "\x00" in name:
             raise GazetteerInputError("a place name must be text (it contains a NUL byte)")
-        normalized = normalize_name(name)
+        normalized = normalize_name(_POSSESSIVE_RE.sub("", name))
         if not normalized:
             raise GazetteerInputError("empty place name" if not name.strip()
                                       else f"no letters to match in {name!r}")
@@ -217,6 +218,8 @@ class Gazetteer:
         kpos = 0
         text_articles = rules.text_articles
         for ti, (a, b, tok) in enumerate(tok_spans):
+            if tok.endswith("s") and _POSSESSIVE_RE.match(text, ends[b - 1] - 2):
+                tok = tok[:-1]                                    # Raqqa's -> raqqa
             k = rules.token_key(tok)
             if not k:
                 # "an", "as", "a" are the article only when hyphenated (an-Nabk), not in "an IED"

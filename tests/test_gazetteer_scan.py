@@ -116,3 +116,9 @@ def test_empty_and_non_text(gaz):
 def test_common_arabic_words_that_are_also_foreign_place_names(gaz):
     text = "وقال عنه المتحدث إن سنة كاملة مرت وأن الحي القديم في السجن ولا صور"
     assert gaz.scan(text) == []
+
+
+def test_english_possessive(gaz):
+    (m,) = gaz.scan("in Raqqa’s eastern countryside")
+    assert m.surface == "Raqqa’s" and m.best.id == "gn:172955"
+    assert gaz.lookup("Hasakah's")[0].id == "gn:173811"

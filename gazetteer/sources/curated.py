@@ -28,13 +28,19 @@ class CuratedCsv:
         except OSError as exc:
             raise GazetteerDataError(str(self.path), f"cannot read ({exc.strerror})") from None
         with fh:
-            lines = (ln for ln in fh if not ln.startswith("#"))
-            reader = csv.DictReader(lines)
+            line_numbers: list[int] = []
+
+            def data_lines():
+                for n, ln in enumerate(fh, 1):
+                    if not ln.startswith("#"):
+                        line_numbers.append(n)
+                        yield ln
+            reader = csv.DictReader(data_lines())
             missing = [c for c in REQUIRED if c not in (reader.fieldnames or [])]
             if missing:
                 raise GazetteerDataError(str(self.path), f"missing column(s): {', '.join(missing)}")
             for row in reader:
-                lineno = reader.line_num
+                lineno = line_numbers[reader.line_num - 1] if reader.line_num <= len(line_numbers) else None
                 try:
                     rec = PlaceRecord(
                         id=row["id"].strip(), kind=row["kind"].strip(), name=row["name"].strip(),
