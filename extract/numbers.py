@@ -133,7 +133,7 @@ def parse_number(text: str) -> int | None:
         return None
     folded = " ".join(_DIACRITICS.sub("", fold(text)).replace("-", " ").split())
     digits = folded.replace(",", "").replace("\u066c", "")
-    if digits.isdigit():
+    if digits.isdecimal():        # not isdigit(): superscripts are "digits" int() refuses
         return int(digits)
     if folded in NUMBER_WORDS:
         value, role = NUMBER_WORDS[folded]

@@ -72,3 +72,16 @@ def test_lookup_outlet_folds_spelling_variants():
     assert lookup_outlet("وكالة فرانس برس") == "AFP"
     assert lookup_outlet("the Associated Press") == "AP"
     assert lookup_outlet("Some Blog") is None
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("BEIRUT (Reuters) -–:/ أربيل(كوردستان24)\nالمصدر: رويترز")), max_size=60))
+def test_dateline_functions_never_raise(text):
+    dateline = parse_dateline(text)
+    if dateline is not None:
+        assert 0 <= dateline.start < dateline.end <= len(text)
+    source = find_original_source(text)
+    assert source is None or isinstance(source, str)

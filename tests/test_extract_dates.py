@@ -130,3 +130,24 @@ def test_offsets_in_a_longer_text():
     found = find_date_expressions(text, FRIDAY, "ar")
     assert [text[m.start:m.end] for m in found] == ["مساء الخميس", "صباح الجمعة"]
     assert [m.part for m in found] == ["evening", "morning"]
+
+
+# ---- properties: never raise, offsets inside the text, mentions never overlap
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["مساء", " ", "الخميس", "ليل", "-", "الجمعة", "الماضي", "أمس", "قبل", "ثلاثة", "أيام",
+                           "24", "٢٤", "آذار", "/", "مارس", "2023", "on", "Thursday", "evening", "last", "week",
+                           "March", "May", "in", "days", "ago", "\n", "،", "İ", "ـ", "31", "2", "فبراير", "30"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join), st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 1, 1)),
+       st.sampled_from(["ar", "en", "und", None]))
+def test_find_date_expressions_never_raises(text, published, language):
+    found = find_date_expressions(text, published, language)
+    for m in found:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.precision in (1, 2, 3)
+        assert m.kind in ("weekday", "relative", "absolute")
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start

@@ -27,3 +27,13 @@ def test_read_lexicon_skips_comments():
     rows = read_lexicon("outlets.tsv")
     assert ["رويترز", "Reuters"] in rows
     assert not any(row[0].startswith("#") for row in rows)
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80))
+def test_fold_always_keeps_length_and_detect_never_raises(text):
+    assert len(fold(text)) == len(text)
+    assert detect_language(text) in ("ar", "en", "und")

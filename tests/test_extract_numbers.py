@@ -100,3 +100,26 @@ def test_every_mention_is_returned_with_exact_offsets():
         ("killed", 1), ("injured", None), ("killed", 1), ("injured", 1), ("injured", 5)]
     assert all(text[m.start:m.end].strip() == text[m.start:m.end] for m in found)
     assert found[-1].start == text.index("لإصابة خمسة")
+
+
+# ---- properties: never raise on odd text, offsets always inside the text
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WIRE_ALPHABET = st.sampled_from(list("مقتل إصابة جرح خمسة ستة عشرات ١٤ 14 killed wounding at least five "
+                                      "no casualties من دون أضرار .،\n-–(") + ["ـ", "ً", "\u200f", "\x00", "İ"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WIRE_ALPHABET, max_size=120).map("".join))
+def test_find_casualties_never_raises_and_offsets_are_valid(text):
+    for m in find_casualties(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.kind in ("killed", "injured")
+        assert m.count is None or m.count >= 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=40))
+def test_parse_number_never_raises(text):
+    value = parse_number(text)
+    assert value is None or value >= 0
