@@ -41,6 +41,8 @@ _ARABIC_LETTERS_1256 = re.compile("[\u0621-\u064a]")
 
 def read_inputs(paths: Iterable[str], overrides: dict | None = None) -> Iterator[Article | InputError]:
     """Articles (or one InputError per unreadable file or line) from files and folders, in order."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]           # one path given bare, not a list of its characters
     overrides = {k: v for k, v in (overrides or {}).items() if k in OVERRIDE_KEYS and v not in (None, "")}
     if "published" in overrides:
         try:
@@ -151,8 +153,25 @@ def _bytes_problem(data: bytes) -> str | None:
     if not data.strip():
         return "empty file"
     if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if _looks_like_bomless_utf16(data):
+            return "looks like UTF-16 without a byte-order mark; re-save the file as UTF-8"
         return "binary file (contains NUL bytes), not text"
     return None
+
+
+def _looks_like_bomless_utf16(data: bytes) -> bool:
+    # Text in UTF-16 has a NUL in every other byte for ASCII, and decodes without error.
+    sample = data[:4000]
+    if len(sample) < 4 or len(sample) % 2:
+        return False
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text.isprintable() or all(c.isprintable() or c in "\r\n\t" for c in text):
+            return True
+    return False
 
 
 def decode_text(data: bytes) -> str:

@@ -216,3 +216,14 @@ def test_parse_published_and_decode_text():
         parse_published("2023-13-40")
     with pytest.raises(ValueError):
         decode_text(b"\xe9t\xe9")
+
+
+def test_utf16_without_bom_gets_its_own_message(tmp_path):
+    (tmp_path / "wide.txt").write_bytes("قصف مدفعي على القرية مساء الخميس".encode("utf-16-le"))
+    [error] = read_all([tmp_path / "wide.txt"], {"published": "2023-01-01"})
+    assert "UTF-16 without a byte-order mark" in error.problem
+
+
+def test_a_single_path_string_is_one_path():
+    [article] = list(read_inputs(str(FIXTURES / "en_reuters_strike.txt"), {}))
+    assert article.outlet == "Reuters"
