@@ -57,18 +57,28 @@ class Gazetteer:
             self.places.append(place)
             self._by_id[rec.id] = idx
             keys: dict[str, int] = {}                          # key -> quality (0 own name, 1 other spelling)
+            solids: dict[str, int] = {}
             for n_spelling, spelling in enumerate(
                     [rec.name, rec.arabic_name, *rec.variants, *aliases.get(rec.id, ())]):
                 if not spelling:
                     continue
-                key = norm_cache.get(spelling)
-                if key is None:
-                    key = norm_cache[spelling] = name_key(normalize_name(spelling))
+                got = norm_cache.get(spelling)
+                if got is None:
+                    normalized = normalize_name(spelling)
+                    # the article written solid: Alhasakah, Elmayadin
+                    solid = (name_key(normalized[:2] + normalized[3:])
+                             if normalized[:3] in ("al ", "el ") and len(normalized) > 6 else "")
+                    got = norm_cache[spelling] = (name_key(normalized), solid)
+                key, solid = got
                 if key and key not in keys:
                     keys[key] = 0 if n_spelling < 2 else 1
                     if _CODE.fullmatch(spelling):
                         self._code_keys.add(key)
+                if solid:
+                    solids[solid] = 0 if n_spelling < 2 else 1
             extras: dict[str, tuple[int, int]] = {}
+            for key, quality in solids.items():
+                extras.setdefault(key, (TIER_JOINED, quality))
             for key, quality in keys.items():
                 if " " in key:
                     extras.setdefault(key.replace(" ", ""), (TIER_JOINED, quality))
@@ -121,8 +131,10 @@ class Gazetteer:
             got = self._ranked[(key, 0)] = self._rank(self._index.get(key, ()))
         return got
 
-    def lookup(self, name: str) -> list[Place]:
+    def lookup(self, name: str, fuzzy: bool = False) -> list[Place]:
         """Ranked candidates for a name as an article spells it; [] when nothing matches.
+        fuzzy=True adds a last resort for Latin names: the same consonant skeleton (measured on
+        ACLED village names it finds as many wrong places as right ones, hence off by default).
         Raises GazetteerInputError for input that is not a usable name."""
         key = self.query_key(name)
         rules = self.rules
@@ -141,7 +153,7 @@ class Gazetteer:
                 if rest in self._index and rest not in rules.stop_never:
                     return list(self.candidates_for_key(rest))
             return []
-        return self._loose_lookup(key)
+        return self._loose_lookup(key) if fuzzy else []
 
     def query_key(self, name) -> str:
         """Validate a lookup name and return its match key."""
@@ -285,9 +297,10 @@ class Gazetteer:
                 for s, e, ns, key, _ in taken]
 
 
-def _read_aliases(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """data/aliases.tsv: place_id<TAB>arabic_name<TAB>spelling|spelling<TAB>why.
-    Returns (extra spellings by id, Arabic display name overrides by id)."""
+def _read_aliases(path: Path, arabic_column: bool = True) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """data/aliases.tsv: place_id<TAB>arabic_name<TAB>spelling|spelling<TAB>why (and, without the
+    arabic_name column, data/excluded_spellings.tsv).
+    Returns (spellings by id, Arabic display name overrides by id)."""
     aliases: dict[str, list[str]] = {}
     arabic: dict[str, str] = {}
     if not path.exists():
@@ -295,8 +308,11 @@ def _read_aliases(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
     for n, cells in _data_lines(path):
         if cells[0] == "place_id":
             continue
+        if not arabic_column:
+            cells = [cells[0], "", *cells[1:]]
         if len(cells) < 3 or not cells[0].strip():
-            raise GazetteerDataError(str(path), "expected place_id<TAB>arabic_name<TAB>spelling|spelling<TAB>why", n)
+            raise GazetteerDataError(str(path), "expected place_id<TAB>" + ("arabic_name<TAB>" if arabic_column else "")
+                                     + "spelling|spelling<TAB>why", n)
         pid = cells[0].strip()
         if cells[1].strip():
             arabic[pid] = cells[1].strip()
@@ -336,7 +352,10 @@ def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             records.extend(recs)
     records.extend(PlacesFile(data_dir / "places.tsv").records())
     aliases, arabic_names = _read_aliases(data_dir / "aliases.tsv")
+    excluded = _read_aliases(data_dir / "excluded_spellings.tsv", arabic_column=False)[0]
     for rec in records:
         if rec.id in arabic_names:
             rec.arabic_name = arabic_names[rec.id]
+        if rec.id in excluded:
+            rec.variants = [v for v in rec.variants if v not in excluded[rec.id]]
     return Gazetteer(records, MatchRules.load(data_dir), admin1_names, aliases)

@@ -198,3 +198,19 @@ def test_world_city_abroad_beats_a_village_at_home(gaz):
     best = gaz.lookup("الرياض")[0]
     assert best.country == "Saudi Arabia" and best.population > 1_000_000
     assert any(p.country == "Iraq" for p in gaz.lookup("الرياض"))        # the Iraqi village stays visible
+
+
+@pytest.mark.parametrize("spelling, where", [("Alhasakah", HASAKAH), ("Almayadin", MAYADIN), ("Alqaim", QAIM)])
+def test_article_written_solid(gaz, spelling, where):
+    best = gaz.lookup(spelling)[0]
+    assert km_between(best.latitude, best.longitude, where[0], where[1]) <= where[3]
+
+
+def test_consonant_skeleton_only_when_asked(gaz):
+    assert gaz.lookup("Qameshly") == []                         # rules alone do not reach it
+    best = gaz.lookup("Qameshly", fuzzy=True)[0]
+    assert km_between(best.latitude, best.longitude, QAMISHLI[0], QAMISHLI[1]) <= QAMISHLI[3]
+
+
+def test_excluded_spelling_is_not_used(gaz):
+    assert all(p.name != "Aleppo" for p in gaz.lookup("Beroea"))   # al-Bara is not Aleppo
