@@ -196,7 +196,7 @@ def _weekday_dates(folded: str, hits: dict, published: date | None, language: st
 def _relative_dates(folded: str, hits: dict, published: date | None, language: str | None):
     if published is None:
         return
-    for m in finditer_near(_RELATIVE_RE, hits.get('relative'), folded, back=24, ahead=4):
+    for m in finditer_near(_RELATIVE_RE, hits.get('relative'), folded, back=24 + _SCANNER.lead('relative'), ahead=4):
         offset, precision = _RELATIVE[" ".join(m.group("rel").split())]
         part_word = m.group("part")
         part = _PARTS.get(" ".join(part_word.split()), (None,))[0] if part_word else None

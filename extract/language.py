@@ -135,20 +135,32 @@ class KeywordScanner:
     """One fast pass (Aho-Corasick, pyahocorasick) over a text for the words that anchor patterns.
 
     `groups` maps a name ("months", "killed_after") to its keywords, already folded. A keyword of
-    several words is anchored by its first word; the pattern run in the window around the hit checks
-    the rest. `scan(text)` returns, for each name, the (start, end) spans of whole-word hits.
+    several words is anchored by its longest word; the pattern run in the window around the hit
+    checks the rest, starting up to `lead(name)` characters earlier. `scan(text)` returns, for each
+    name, the (start, end) spans of whole-word hits.
     """
 
     def __init__(self, groups: dict[str, list[str]]):
         names_of: dict[str, set[str]] = {}
-        for name, words in groups.items():
-            for word in words:
-                if word.split():
-                    names_of.setdefault(word.split()[0], set()).add(name)
+        self._lead: dict[str, int] = {}
+        for name, phrases in groups.items():
+            for phrase in phrases:
+                words = phrase.split()
+                if not words:
+                    continue
+                # The longest word is the rarest anchor: "days" in "in recent days", not "in".
+                anchor = max(words, key=len)
+                lead = len(" ".join(words[:words.index(anchor)]))
+                self._lead[name] = max(self._lead.get(name, 0), lead + (8 if lead else 0))
+                names_of.setdefault(anchor, set()).add(name)
         self._automaton = ahocorasick.Automaton()
         for word, names in names_of.items():
             self._automaton.add_word(word, (len(word), tuple(sorted(names))))
         self._automaton.make_automaton()
+
+    def lead(self, name: str) -> int:
+        """How far before its anchor word a phrase of `name` may start (add it to a window's `back`)."""
+        return self._lead.get(name, 0)
 
     def scan(self, text: str) -> dict[str, list[tuple[int, int]]]:
         hits: dict[str, list[tuple[int, int]]] = {}

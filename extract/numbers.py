@@ -95,7 +95,7 @@ _BEFORE_ANY = rf"(?:{_BEFORE['killed']}|{_BEFORE['injured']})"
 _TRIGGER_FIRST = re.compile(
     rf"{_B}{_PREFIX}(?P<trigger>{_BEFORE_ANY}){_E}(?P<both>\s+و?{_BEFORE_ANY}{_E})?(?:\s+of)?\s+{_QUALIFIER}"
     rf"(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}|(?P<vague>{_VAGUE_RE}){_E}|(?P<dual>{_person('person_dual')}){_E}"
-    rf"|(?P<single>{_person('person_singular')}){_E}|(?P<plural>{_person('person_plural')}){_E})")
+    rf"|(?P<single>{_person('person_singular')}){_E}{_NOT_PEOPLE}|(?P<plural>{_person('person_plural')}){_E})")
 
 # Words that may stand between a count and its casualty word: "five [Syrian army] soldiers were killed".
 _GAP_STOP = (r"(?:days?|weeks?|months?|years?|hours?|after|before|in|on|at|from|by|when|and|or|with|during"
@@ -183,7 +183,7 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
 
     # "nobody was hurt" phrases first, so "no one was killed" never reads as "one ... killed".
     for which, pattern in _NONE.items():
-        for m in finditer_near(pattern, hits.get('none_' + which), folded, back=8):
+        for m in finditer_near(pattern, hits.get('none_' + which), folded, back=8 + _SCANNER.lead('none_' + which)):
             if not free(m.start(), m.end()):
                 continue
             taken.append((m.start(), m.end()))
@@ -194,7 +194,7 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
                 add(m.start(), m.end(), kind, _SELF_VALUES.get(m.group("word")), None)
-    for m in finditer_near(_TRIGGER_FIRST, hits.get('before'), folded, back=3, ahead=90):
+    for m in finditer_near(_TRIGGER_FIRST, hits.get('before'), folded, back=3 + _SCANNER.lead('before'), ahead=90):
         if not free(m.start(), m.end()):
             continue
         taken.append((m.start(), m.end()))
