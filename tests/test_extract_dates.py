@@ -59,6 +59,9 @@ def test_arabic_relative_and_weekdays(text, expected):
     ("clashes last week", ("2023-03-17", 2, "relative", "last week")),
     ("an attack days ago", ("2023-03-21", 2, "relative", "days ago")),
     ("killed two days ago", ("2023-03-22", 1, "relative", "two days ago")),
+    ("shelled the day before yesterday", ("2023-03-22", 1, "relative", "the day before yesterday")),
+    ("raids in recent days", ("2023-03-21", 2, "relative", "in recent days")),
+    ("a drone struck a few hours ago", ("2023-03-24", 1, "relative", "hours ago")),
 ])
 def test_english_relative_and_weekdays(text, expected):
     assert only(text, language="en") == expected
@@ -151,3 +154,11 @@ def test_find_date_expressions_never_raises(text, published, language):
         assert m.kind in ("weekday", "relative", "absolute")
     for a, b in zip(found, found[1:]):
         assert a.end <= b.start
+
+
+def test_seed_article_dates(seed_article_path):
+    text = seed_article_path.read_text(encoding="utf-8")
+    found = {text[m.start:m.end]: (str(m.date), m.precision) for m in find_date_expressions(text, FRIDAY, "ar")}
+    assert found["مساء الخميس"] == ("2023-03-23", 1)
+    assert found["ليل الخميس - الجمعة"] == ("2023-03-23", 1)
+    assert found["صباح الجمعة"] == ("2023-03-24", 1)

@@ -123,3 +123,15 @@ def test_find_casualties_never_raises_and_offsets_are_valid(text):
 def test_parse_number_never_raises(text):
     value = parse_number(text)
     assert value is None or value >= 0
+
+
+def test_seed_article_casualties(seed_article_path):
+    text = seed_article_path.read_text(encoding="utf-8")
+    found = [(m.kind, m.count, m.vague_word) for m in find_casualties(text, "ar")]
+    assert found == [
+        ("killed", 1, None), ("injured", None, "plural"), ("killed", 14, None),   # lead paragraph
+        ("killed", 1, None), ("injured", 1, None), ("injured", 5, None),         # Pentagon statement
+        ("killed", 14, None), ("killed", 6, None), ("killed", 5, None),          # monitor's figures
+        ("killed", 0, "none"), ("injured", 0, "none"),                           # "من دون أضرار"
+        ("killed", 0, "none"),                                                   # "لم يسفر عن مقتل أي إيرانيين"
+    ]
