@@ -262,8 +262,8 @@ class Gazetteer:
             else:
                 mode = prefix_mode.get(prefix)
                 key = plain_key if mode == "name" else elided_key if mode == "elided" else None
-            if key is None:
-                continue
+            if key is None or (prefix and keytext[kstarts[first]:end + 1] in rules.stop_never):
+                continue                                          # فرقة is a word, not ف + رقه
             if key in rules.stop_never:
                 continue
             o_start = starts[tok_a]

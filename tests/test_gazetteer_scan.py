@@ -122,3 +122,8 @@ def test_english_possessive(gaz):
     (m,) = gaz.scan("in Raqqa’s eastern countryside")
     assert m.surface == "Raqqa’s" and m.best.id == "gn:172955"
     assert gaz.lookup("Hasakah's")[0].id == "gn:173811"
+
+
+def test_a_stop_word_that_looks_like_prefix_plus_name(gaz):
+    assert gaz.scan("عناصر من الفرقة الرابعة وفرقة أخرى") == []
+    assert [m.surface for m in gaz.scan("فرقة في الرقة وفرقة")] == ["الرقة"]
