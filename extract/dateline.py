@@ -29,6 +29,9 @@ _DATELINE_PATTERNS = [
                rf"{_PAREN_OUTLET}[ \t]*(?P<sep>{_DASH}|:)?[ \t]*"),
     # (OUTLET) - : no place given
     re.compile(rf"{_PAREN_OUTLET}[ \t]*(?P<sep>{_DASH}|:)[ \t]*"),
+    # BAGHDAD — / DEIR EZ-ZOR, Syria -  : an upper-case place and a dash, no agency (US papers)
+    re.compile(rf"(?P<caps>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){{0,3}})(?:,[ \t]*[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+)?)?"
+               rf"[ \t]*(?P<sep>{_DASH})[ \t]*"),
     # PLACE/ OUTLET:  or  PLACE - OUTLET:  (Iraqi and Syrian papers); outlet must be a known one
     re.compile(rf"{_PLACE}[ \t]*(?:/|{_DASH})[ \t]*(?P<bare>[^\W\d_][^\n:/()\-]{{0,30}}?)[ \t]*(?P<sep>:)[ \t]*"),
 ]
@@ -107,6 +110,11 @@ def _match_dateline(line: str, offset: int) -> Dateline | None:
         if not m or m.end() >= len(line.rstrip()):
             continue       # a dateline is followed by the story on the same line
         groups = m.groupdict()
+        if groups.get("caps"):
+            if lookup_outlet(m.group("caps")) or len(m.group("caps").split()) > 3:
+                continue       # "CNN - ..." is a credit; four capitalised words are a headline
+            return Dateline(_display_place(m.group("caps")), None, offset + m.start(), offset + m.end(),
+                            offset + m.start("caps"), offset + m.end("caps"))
         raw_outlet = groups.get("outlet") or groups.get("bare")
         known = lookup_outlet(raw_outlet)
         if groups.get("bare") is not None and not known:

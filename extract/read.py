@@ -144,7 +144,7 @@ def _read_file(path: Path, overrides: dict) -> Iterator[Article | InputError]:
     if suffix in JSONL_SUFFIXES:
         yield from _read_jsonl(name, text, overrides)
     elif suffix in HTML_SUFFIXES:
-        yield _read_html(name, text, overrides)
+        yield _read_html(path, text, overrides)
     else:
         yield _read_txt(path, text, overrides)
 
@@ -202,21 +202,29 @@ def _normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def _read_txt(path: Path, text: str, overrides: dict) -> Article | InputError:
-    name = str(path)
-    meta: dict = {}
+def _read_sidecar(path: Path) -> dict | InputError:
+    """NAME.json beside NAME.txt / NAME.html: outlet, url, published, language, original_source."""
     sidecar = path.with_suffix(".json")
-    if sidecar.exists():
-        try:
-            meta = json.loads(decode_text(sidecar.read_bytes()))
-        except (OSError, ValueError) as exc:
-            return InputError(str(sidecar), f"unreadable sidecar: {_short(exc)}")
-        if not isinstance(meta, dict):
-            return InputError(str(sidecar), "sidecar must hold a JSON object")
-    return _build(name, text, meta, overrides, source=name)
+    if not sidecar.exists():
+        return {}
+    try:
+        meta = json.loads(decode_text(sidecar.read_bytes()))
+    except (OSError, ValueError) as exc:
+        return InputError(str(sidecar), f"unreadable sidecar: {_short(exc)}")
+    if not isinstance(meta, dict):
+        return InputError(str(sidecar), "sidecar must hold a JSON object")
+    return meta
 
 
-def _read_html(name: str, html: str, overrides: dict) -> Article | InputError:
+def _read_txt(path: Path, text: str, overrides: dict) -> Article | InputError:
+    meta = _read_sidecar(path)
+    if isinstance(meta, InputError):
+        return meta
+    return _build(str(path), text, meta, overrides, source=str(path))
+
+
+def _read_html(path: Path, html: str, overrides: dict) -> Article | InputError:
+    name = str(path)
     try:
         import trafilatura
         doc = trafilatura.bare_extraction(html, with_metadata=True)
@@ -227,6 +235,10 @@ def _read_html(name: str, html: str, overrides: dict) -> Article | InputError:
         return InputError(name, "HTML page holds no article text")
     meta = {"title": getattr(doc, "title", None), "published": getattr(doc, "date", None),
             "outlet": getattr(doc, "sitename", None), "url": getattr(doc, "url", None)}
+    sidecar = _read_sidecar(path)
+    if isinstance(sidecar, InputError):
+        return sidecar
+    meta.update({k: v for k, v in sidecar.items() if v not in (None, "")})   # a sidecar corrects the page
     return _build(name, text, meta, overrides, source=name)
 
 

@@ -13,6 +13,9 @@ from extract.dateline import find_original_source, lookup_outlet, parse_dateline
     ("DEIR EZ-ZOR (SANA) - Shells fell on", "Deir Ez-Zor", "SANA"),
     ("بغداد/ شفق نيوز: أفاد مصدر أمني", "بغداد", "Shafaq News"),
     ("القامشلي (نورث برس) – قصفت القوات التركية", "القامشلي", "North Press Agency"),
+    ("BAGHDAD — A roadside bomb struck", "Baghdad", None),
+    ("DEIR EZ-ZOR, Syria - Rockets hit", "Deir Ez-Zor", None),
+    ("BEIRUT (AP) — Israeli jets struck", "Beirut", "AP"),
 ])
 def test_datelines(text, place, outlet):
     dateline = parse_dateline(text)
@@ -35,6 +38,8 @@ def test_dateline_after_a_title_has_offsets_in_the_whole_text():
     "Syrian state media (SANA) said the strikes killed two soldiers.",
     "قالت وزارة الدفاع الأميركية (البنتاغون) إن الجيش نفذ ضربات",
     "A drone hit a base on Thursday.",
+    "CNN - The Pentagon said",
+    "UPDATE 2-U.S. strikes hit depots",
     "",
 ])
 def test_no_dateline(text):

@@ -227,3 +227,13 @@ def test_utf16_without_bom_gets_its_own_message(tmp_path):
 def test_a_single_path_string_is_one_path():
     [article] = list(read_inputs(str(FIXTURES / "en_reuters_strike.txt"), {}))
     assert article.outlet == "Reuters"
+
+
+def test_html_sidecar_corrects_page_metadata(tmp_path):
+    page = (FIXTURES / "ar_page.html").read_text(encoding="utf-8")
+    (tmp_path / "page.html").write_text(page, encoding="utf-8")
+    (tmp_path / "page.json").write_text('{"published": "2023-03-25", "url": "https://example.org/p"}')
+    [article] = read_all([tmp_path / "page.html"])
+    assert article.published == date(2023, 3, 25)
+    assert article.url == "https://example.org/p"
+    assert article.outlet == "Kurdistan24"          # still from the page
