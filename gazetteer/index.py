@@ -330,7 +330,8 @@ def _read_admin1_names(path: Path) -> dict[str, str]:
             continue
         if len(cells) < 3:
             raise GazetteerDataError(str(path), "expected geonames_code<TAB>iso_code<TAB>name<TAB>check", n)
-        names[cells[1].strip()] = cells[2].strip()
+        if cells[1].strip():                        # neighbours' provinces carry no ISO code
+            names[cells[1].strip()] = cells[2].strip()
     return names
 
 

@@ -92,3 +92,13 @@ def test_admin1_table_check_catches_renumbering():
     problems = check_admin1_codes(cities, {"SY.07": ("SY-DY", "Deir ez-Zor")})
     assert problems == ["admin1 code SY.99 missing from admin1_codes.tsv"]
     assert check_admin1_codes(cities[:1], {"SY.07": ("SY-DY", "Aleppo")})
+
+
+def test_admin1_names_for_syria_iraq_and_border_provinces():
+    gaz = load_gazetteer()
+    assert gaz.lookup("Kobani")[0].admin1 == "Aleppo"
+    assert gaz.lookup("Sinjar")[0].admin1 == "Ninewa"
+    assert gaz.lookup("Nusaybin")[0].admin1 == "Mardin"             # Turkish border province
+    assert gaz.lookup("Kuwait City")[0].admin1 == ""                 # province not in the table
+    syrian_admin1 = {p.admin1 for p in gaz.places_in_country("Syria")}
+    assert len(syrian_admin1 - {""}) == 14

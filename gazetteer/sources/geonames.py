@@ -123,7 +123,7 @@ class GeoNamesCities:
             alts = c.get("alternatenames") or []
             latin = [n for n in alts if _script(n) == "latin" and usable_latin(n)]
             arabic = [n for n in alts if _script(n) == "arabic"]
-            admin1 = self.admin1_iso.get(f"{cc}.{c['admin1code']}", "") if cc in CORE else ""
+            admin1 = self.admin1_iso.get(f"{cc}.{c['admin1code']}", "")
             yield PlaceRecord(
                 id=f"gn:{c['geonameid']}",
                 kind="city" if c["population"] >= CITY_POPULATION else "town",
