@@ -110,7 +110,7 @@ _COUNT_FIRST = re.compile(
 _SINGLE_FIRST = re.compile(
     rf"{_B}(?:a|an|one)(?:{_GAP_WORD}){{1,5}}?\s+was\s+(?:(?:reportedly|also|later)\s+)?"
     rf"(?P<after>{_AFTER['killed']}|{_AFTER['injured']}){_E}")
-_TOLL = re.compile(rf"{_B}(?:death\s+toll|toll|حصيله\s+(?:القتلي|الضحايا))(?:\s+\S+){{0,3}}?\s+"
+_TOLL = re.compile(rf"{_B}(?:death\s+toll|toll|(?:حصيله|عدد)\s+(?:القتلي|الضحايا|الشهداء))(?:\s+\S+){{0,3}}?\s+"
                    rf"(?:to|of|at|reached|الي|بلغت)\s+{_QUALIFIER}(?P<num>{_NUMBER}){_E}")
 _SELF = {kind: re.compile(rf"{_B}{_PREFIX}(?P<word>{_alternation(_words('self_' + kind))}){_E}")
          for kind in ("killed", "injured")}
@@ -120,7 +120,7 @@ _NONE = {which: re.compile(rf"{_B}(?:من\s+)?{_PREFIX}(?:{_alternation(_words('
 _SCANNER = KeywordScanner({
     "before": _words("killed_before") + _words("injured_before"),
     "after": _words("killed_after") + _words("injured_after"),
-    "toll": ["toll", fold("حصيلة")],
+    "toll": ["toll", fold("حصيلة"), fold("عدد القتلى"), fold("عدد الضحايا"), fold("عدد الشهداء")],
     **{"self_" + kind: _words("self_" + kind) for kind in ("killed", "injured")},
     **{"none_" + which: _words("none", which) for which in ("killed", "injured", "both")},
 })
@@ -205,7 +205,7 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
             count, vague = None, "killed and injured"     # one figure for both: neither is known
         for kind in kinds:
             add(m.start(), m.end(), kind, count, vague)
-    for m in finditer_near(_TOLL, hits.get('toll'), folded, back=8, ahead=90):
+    for m in finditer_near(_TOLL, hits.get('toll'), folded, back=8 + _SCANNER.lead('toll'), ahead=90):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
             add(m.start(), m.end(), "killed", parse_number(text[m.start("num"):m.end("num")]), None)

@@ -46,6 +46,10 @@ def mentions(text, language=None):
                                      ("injured", 0, "none", "دون وقوع إصابات")]),
     ("الهجوم لم يسفر عن مقتل أي إيرانيين", [("killed", 0, "none", "لم يسفر عن مقتل")]),
     ("وارتفعت حصيلة القتلى إلى 12 شخصاً", [("killed", 12, None, "حصيلة القتلى إلى 12")]),
+    ("ارتفع عدد القتلى إلى 20", [("killed", 20, None, "عدد القتلى إلى 20")]),
+    ("قتل ثلاثة مدنيين وأصيب خمسة آخرون", [("killed", 3, None, "قتل ثلاثة"), ("injured", 5, None, "وأصيب خمسة")]),
+    ("ومقتل خمسة عشر مسلحا", [("killed", 15, None, "ومقتل خمسة عشر")]),
+    ("لقي طفل حتفه", [("killed", 1, None, "لقي طفل")]),
 ])
 def test_arabic_casualties(text, expected):
     assert mentions(text, "ar") == expected
