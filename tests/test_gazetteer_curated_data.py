@@ -172,3 +172,16 @@ def test_row_problems_catches_typical_typing_slips():
     assert row_problems(dict(good, kind="base"), FACILITY_KINDS, known)
     assert row_problems(dict(good, variants="a||b"), FACILITY_KINDS, known)
     assert row_problems(dict(good, latitude="36.38"), FACILITY_KINDS, known)
+
+
+def test_every_facility_spelling_finds_its_own_row():
+    """A spelling the matcher can never return (stop-listed, or lost in normalisation) is dead data."""
+    from gazetteer import load_gazetteer
+    gazetteer = load_gazetteer()
+    _, rows = read_rows("facilities.csv")
+    unreachable = []
+    for row in rows:
+        for spelling in [row["name"], row["arabic_name"], *filter(None, row["variants"].split("|"))]:
+            if row["id"] not in {place.id for place in gazetteer.lookup(spelling)}:
+                unreachable.append((row["id"], spelling))
+    assert unreachable == []
