@@ -55,7 +55,7 @@ def synthetic_article(i: int, n_events: int, rng: random.Random, start: date, da
             event_type="Explosions/Remote violence", sub_event_type=rng.choice(SUBTYPES),
             actor1=rng.choice(ACTORS), actor2=None, location=town, admin1=admin1, country="Syria",
             latitude=lat + rng.uniform(-0.05, 0.05), longitude=lon + rng.uniform(-0.05, 0.05),
-            geo_precision=rng.choice([1] * 8 + [2, 3]), geo_reason="synthetic", fatalities=rng.choice([None, 0, 1, 3, 6]),
+            geo_precision=rng.choice([1] * 18 + [2, 3]), geo_reason="synthetic", fatalities=rng.choice([None, 0, 1, 3, 6]),
             injured=rng.choice([None, 2]), source=outlet, notes=f"synthetic event {i}.{k}",
             excerpt="a strike hit a depot", language="en",
             claims=[Claim(rng.choice(OUTLETS), "report", "said")] if rng.random() < 0.3 else []))
@@ -112,7 +112,7 @@ def bench_large(n_events: int) -> None:
         with open_store(path) as st:
             def build():
                 for i in range(n_events // per_article):
-                    st.add_events(*synthetic_article(i, per_article, rng, date(2020, 1, 1), 5 * 365, recent))
+                    st.add_events(*synthetic_article(i, per_article, rng, date(2016, 1, 1), 10 * 365, recent))
             seconds, _ = timed(build)
             print(f"build: {st.report_count():,} events from {st.article_count():,} articles -> "
                   f"{st.event_count():,} merged events in {seconds:.1f} s "
@@ -127,6 +127,7 @@ def bench_large(n_events: int) -> None:
                 "one source": EventFilter(sources=("Reuters",)),
                 "actor + one year": EventFilter(actors=("Military Forces of Turkey",),
                                                 date_from=date(2022, 1, 1), date_to=date(2022, 12, 31)),
+                "one month": EventFilter(date_from=date(2022, 3, 1), date_to=date(2022, 3, 31)),
                 "claimant": EventFilter(claimants=("SANA",)),
                 "sub-type + precision": EventFilter(event_types=("Air/drone strike",), geo_precisions=(1,)),
             }

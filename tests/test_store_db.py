@@ -98,3 +98,18 @@ def test_version_1_store_is_migrated_with_its_data(tmp_path):
         assert st.article_count() == 1 and st.event_count() == 1
         assert st.conn.execute("SELECT COUNT(*) FROM split_vetoes").fetchone()[0] == 0
         assert st.query_events().iloc[0]["fatalities"] == 3
+
+
+def test_a_reader_is_not_blocked_by_an_open_write(tmp_path):
+    path = tmp_path / "s.db"
+    writer, reader = open_store(path), open_store(path)
+    writer.add_events(Article(id="one", text="first", published=date(2023, 3, 24)), [_event()])
+    writer.conn.execute("BEGIN IMMEDIATE")          # an ingest in the middle of an article
+    writer.conn.execute("INSERT INTO articles(source_id, text, content_hash, ingested_at)"
+                        " VALUES ('two', 'second', 'h2', 'now')")
+    assert reader.article_count() == 1               # reads at once, sees only committed articles
+    assert len(reader.query_events()) == 1
+    writer.conn.execute("COMMIT")
+    assert reader.article_count() == 2
+    writer.close()
+    reader.close()
