@@ -92,7 +92,7 @@ class Gazetteer:
             for key, (tier, quality) in extras.items():
                 if key not in keys:
                     self._index.setdefault(key, []).append((idx, tier, quality))
-        self._ranked: dict[tuple[str, int], tuple[Place, ...]] = {}
+        self._ranked: dict[str, tuple[Place, ...]] = {}
         self._loose: dict[str, list[tuple[int, int]]] | None = None
         self._automaton = None
 
@@ -126,9 +126,12 @@ class Gazetteer:
 
     def candidates_for_key(self, key: str) -> tuple[Place, ...]:
         """Ranked places whose name has exactly this match key (written solid or not)."""
-        got = self._ranked.get((key, 0))
+        got = self._ranked.get(key)
         if got is None:
-            got = self._ranked[(key, 0)] = self._rank(self._index.get(key, ()))
+            entries = self._index.get(key)
+            if entries is None:
+                return ()                              # not cached: unknown names must not grow memory
+            got = self._ranked[key] = self._rank(entries)
         return got
 
     def lookup(self, name: str, fuzzy: bool = False) -> list[Place]:
