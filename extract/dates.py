@@ -20,7 +20,8 @@ Resolution rules (ACLED codes the day the event happened; time_precision 1 day, 
   "قبل أيام"/"منذ أيام"/"days ago" -3 and "الأسبوع الماضي"/"last week" -7, precision 2: the middle
   of the span meant; "الشهر الماضي" precision 3). "قبل N أيام"/"N days ago" is -N, precision 1.
 - Absolute dates: "24 March 2023", "March 24", "On 9 May 2020", "٢٤ آذار ٢٠٢٣", "24 آذار/مارس",
-  "24/3/2023", "2023-03-24" give precision 1; a month with a year ("آذار 2023") or after "في"/"in"
+  "24/3/2023", "2023-03-24", "في 21 الجاري" (of the publication month), "28 من الشهر الماضي" give
+  precision 1; a month with a year ("آذار 2023") or after "في"/"in"
   gives precision 3, dated the 15th (the middle of the month) or the publication date if earlier.
   A day and month without a year take the latest such date on or before publication.
 No date is ever later than the publication date except "next"/"المقبل" weekdays.
@@ -110,6 +111,9 @@ _MONTH_DAY = re.compile(
 _NUMERIC = re.compile(rf"{_B}(?:(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.]{_YEAR}"
                       rf"|(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]?\d)-(?P<d2>[0-3]?\d)){_E}")
 _MONTH_YEAR = re.compile(rf"{_B}(?:شهر\s+)?(?P<m>{_MONTH})(?:\s*/\s*{_MONTH})?\s*[,،]?\s*(?:عام\s+|سنه\s+)?{_YEAR}{_E}")
+# "في 24 الجاري" (the 24th of this month), "يوم 20 الشهر الماضي" (of last month)
+_DAY_OF_RELATIVE_MONTH = re.compile(
+    rf"{_B}(?:ال(?:ـ)?)?(?P<d>[0-3]?\d)\s+(?:من\s+)?(?:الشهر\s+)?(?P<which>الجاري|الحالي|الماضي|المنصرم|الفائت){_E}")
 _MONTH_CONTEXT = re.compile(
     rf"{_B}(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه|شهر|in|during|since|early|late|mid-?)\s+"
     rf"(?:شهر\s+)?(?P<m>{_MONTH}){_E}(?!\s*[/\d])")
@@ -122,6 +126,7 @@ _SCANNER = KeywordScanner({
     "counted_ar": ["قبل", "منذ"],
     "counted_en": ["ago"],
     "month": list(_MONTHS),
+    "month_relative": ["الجاري", "الحالي", "الماضي", "المنصرم", "الفائت"],
 })
 _NUMERIC_START = re.compile(r"\d[/.\-]\d")
 
@@ -265,6 +270,14 @@ def _absolute_dates(folded: str, hits: dict, published: date | None, language: s
             when = _make_date(int(m.group("y2")), int(m.group("m2")), int(m.group("d2")))
         if when:
             yield DateMention(m.start(), m.end(), when, 1, "absolute")
+    if published is not None and _wants(language, "ar"):
+        for m in finditer_near(_DAY_OF_RELATIVE_MONTH, hits.get("month_relative"), folded, back=20, ahead=2):
+            first = published.replace(day=1)
+            if m.group("which") not in ("الجاري", "الحالي"):
+                first = (first - timedelta(days=1)).replace(day=1)
+            when = _make_date(first.year, first.month, int(m.group("d")))
+            if when and when <= published:
+                yield DateMention(m.start(), m.end(), when, 1, "absolute")
     for m in month_hits(_MONTH_YEAR):
         name = " ".join(m.group("m").split())
         if _month_allowed(name, language):
