@@ -71,15 +71,23 @@ def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(store, tmp_path):
     (tmp_path / "cut.jsonl").write_text(
         json.dumps({"id": "j1", "text": "Strike near Qamishli.", "published": "2024-02-10"}) + "\n"
         + '{"id": "j2", "text": "trunc', encoding="utf-8")
+    (tmp_path / "menu.html").write_text("<html><body><nav><a href='/'>Home</a></nav></body></html>",
+                                        encoding="utf-8")
+    (tmp_path / "cp1256.txt").write_bytes("غارة جوية على الميادين".encode("cp1256"))
     good = FIXTURES / "articles" / "mayadin_en.txt"
-    summary, err = run(store, [tmp_path / "empty.txt", tmp_path / "binary.txt", tmp_path / "cut.jsonl", good],
+    run(store, [good])
+    before = store.conn.execute("SELECT * FROM articles").fetchall()
+    summary, err = run(store, [tmp_path / "empty.txt", tmp_path / "binary.txt", tmp_path / "cut.jsonl",
+                               tmp_path / "menu.html", tmp_path / "cp1256.txt", good],
                        feeds=[FIXTURES / "feeds" / "not_a_feed.xml"])
     lines = err.strip().splitlines()
-    assert len(lines) == 4 == summary.failed
+    assert len(lines) == 6 == summary.failed
+    assert any("menu.html" in l for l in lines) and any("cp1256.txt" in l and "UTF-8" in l for l in lines)
+    assert store.conn.execute("SELECT * FROM articles WHERE id <= ?", (len(before),)).fetchall() == before
     assert any("empty.txt" in l for l in lines) and any("binary.txt" in l for l in lines)
     assert any("cut.jsonl:2" in l for l in lines) and any("not_a_feed.xml" in l for l in lines)
     assert all(l.startswith("error: ") for l in lines)
-    assert summary.articles_new == 2                  # the good .jsonl line and the good file
+    assert (summary.articles_new, summary.articles_stored) == (1, 1)   # the good .jsonl line; the good file again
 
 
 def test_failing_extraction_stores_nothing_for_that_article(store):
