@@ -14,6 +14,7 @@ from extract.lexicons import FoldedText, TermMatcher, read_table
 
 CUE_WINDOW = 28                # characters between a cue and the name it speaks of
 ADJECTIVE_WINDOW = 14          # a nationality word this close to the event word names its attacker
+VICTIM_WINDOW = 30             # people named this soon after the event word are who it hit
 
 # Cue strengths: a stronger cue wins; at equal strength the name nearest the event word wins.
 BLAMED = 6
@@ -65,17 +66,31 @@ def find_role_cues(doc: FoldedText) -> list[RoleCue]:
     return cues
 
 
-def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str) -> str | None:
-    """The role the words right around a name give it, or None."""
+def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set | None = None) -> str | None:
+    """The role the words right around a name give it, or None. `used` holds the "between" cues
+    already given to a first name: "between X and Y" makes X the first side and Y the second."""
     before = [c for c in cues if c.side == "before" and mention.start - CUE_WINDOW <= c.end <= mention.start
               and not _crosses_clause(text, c.end, mention.start)]
     if before:
-        return max(before, key=lambda c: c.end).role
+        cue = max(before, key=lambda c: (c.end, c.end - c.start))
+        if used is not None and cue.role == "attacker" and _is_between(text, cue):
+            if cue.start in used:
+                return "target"
+            used.add(cue.start)
+        return cue.role
     after = [c for c in cues if c.side == "after" and mention.end <= c.start <= mention.end + CUE_WINDOW
              and not _crosses_clause(text, mention.end, c.start)]
     if after:
         return min(after, key=lambda c: c.start).role
     return None
+
+
+def _is_between(text: str, cue: RoleCue) -> bool:
+    return text[cue.start:cue.end].lower().lstrip("و") in ("between", "بين")
+
+
+def _is_arabic(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff"
 
 
 def _crosses_clause(text: str, a: int, b: int) -> bool:
@@ -95,11 +110,14 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
                cues: list[RoleCue], text: str) -> list[RoleVote]:
     """One vote per actor name in the event's window: which role, how sure, how far."""
     votes = []
+    used: set[int] = set()
     for m in mentions:
         distance = trigger_start - m.end if m.end <= trigger_start else m.start - trigger_end
         distance = max(distance, 0)
         weak = m.kind == "weak"
-        if m.kind == "adjective" and distance <= ADJECTIVE_WINDOW and not _crosses_clause(
+        # Arabic adjectives follow their noun ("طائرة مسيّرة تركية"), English ones precede it ("Turkish drone")
+        modifies = m.start >= trigger_end if _is_arabic(text[m.start]) else m.end <= trigger_start
+        if m.kind == "adjective" and modifies and distance <= ADJECTIVE_WINDOW and not _crosses_clause(
                 text, min(m.end, trigger_end), max(m.start, trigger_start)):
             cue = _cue_role(m, cues, text)
             # "مقتل متعاقد أميركي": a victim noun in between makes the adjective the target's
@@ -108,8 +126,12 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
             else:
                 votes.append(RoleVote(m.actor, "attacker", ADJACENT_ADJECTIVE, distance, weak))
             continue
-        cue = _cue_role(m, cues, text)
-        if cue:
+        cue = _cue_role(m, cues, text, used)
+        if weak and m.start >= trigger_end and distance <= VICTIM_WINDOW and not _crosses_clause(
+                text, trigger_end, m.start):
+            # "shot dead 2 civilians", "opened fire at a man": the people are the target
+            votes.append(RoleVote(m.actor, "target", EXPLICIT, distance, False))
+        elif cue:
             votes.append(RoleVote(m.actor, cue, EXPLICIT, distance, weak))
         elif m.kind != "adjective":
             role = "attacker" if m.end <= trigger_start else "target"

@@ -32,6 +32,7 @@ class ClaimMention:
     blamed: str | None         # for a blame: the canonical actor said to have struck
     frame: tuple[int, int]     # the speech frame (verb and speaker, not what was said)
     sentence: tuple[int, int]
+    claimant_actor: str | None = None   # the speaker as an actor, when it is one ("قسد", "IS")
 
 
 @lru_cache(maxsize=1)
@@ -80,8 +81,12 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         frame_lo = min(m.start, speaker[0]) if speaker else m.start
         frame_hi = max(after_hi if comp else m.end, speaker[1] if speaker else m.end)
         blamed = _blamed(text, m, actors, speaker, sent) if stance == "blame" else None
+        speaker_actor = None
+        if speaker:
+            speaker_actor = next((a.actor for a in actors if a.start < speaker[1] and speaker[0] < a.end
+                                  and a.kind not in ("adjective", "weak")), None)
         out.append(ClaimMention(m.start, m.end, stance, speaker[2] if speaker else None, blamed,
-                                (frame_lo, frame_hi), (sent.start, sent.end)))
+                                (frame_lo, frame_hi), (sent.start, sent.end), speaker_actor))
     return out
 
 

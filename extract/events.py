@@ -18,6 +18,7 @@ How an analyst reads a report, as rules:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -39,6 +40,14 @@ _GROUP_GAP = re.compile(
     re.I)
 # "X in Y": Y only says which governorate X is in.
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|،)?\s*(?:in|في|ب|بمحافظة|in the|,|،)?\s*(?:محافظة|province of)?\s*$", re.I)
+
+
+# "X, 20 km south of Y", "X جنوب Y": Y is a reference point for X.
+_REFERENCE_GAP = re.compile(
+    r"^[\s,،]*(?:(?:about|some|nearly)?\s*\d+\s*(?:km|kilometers|kilometres|كم|كيلومترا?)\s*)?"
+    r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
+    r"|(?:شمال|جنوب|شرق|غرب)(?:ي|ي?\s+(?:شرق|غرب)ي?)?)\s*(?:مدينة|بلدة|the\s+(?:city|town)\s+of)?\s*$",
+    re.I)
 
 
 @dataclass
@@ -65,6 +74,8 @@ class Mention:
     claims: list[ClaimMention] = field(default_factory=list)
     antecedent: "Mention | None" = None
     set_id: int = -1
+    headline: bool = False                        # told in the headline: a summary, not located there
+    distinct: bool = False                        # "a separate strike": not the event told before
 
     @property
     def start(self) -> int:
@@ -72,12 +83,17 @@ class Mention:
 
 
 # ---------------------------------------------------------------- 1. mentions
-def build_mentions(triggers: list[Trigger], sentences: list[Sentence]) -> list[Mention]:
+def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_end: int = 0,
+                   text: str = "") -> list[Mention]:
     """One mention per event word; a generic word after another event word of its sentence joins it."""
     mentions: list[Mention] = []
     for t in triggers:
         sent = _sentence_of(sentences, t.start)
         if sent is None:
+            continue
+        if text and _marked_distinct(text, t):
+            mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
+                                    headline=t.start < headline_end, distinct=True))
             continue
         prev = mentions[-1] if mentions and mentions[-1].sentence is sent else None
         if prev is not None and t.generic and not t.definite:
@@ -86,8 +102,25 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence]) -> list[M
         if prev is not None and t.generic and t.definite and not prev.trigger.generic:
             prev.spans.append((t.start, t.end))
             continue
-        mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type))
+        mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
+                                headline=t.start < headline_end))
     return mentions
+
+
+_MARKERS: dict | None = None
+
+
+def _marked_distinct(text: str, t: Trigger) -> bool:
+    """"a separate strike", "غارة أخرى": the words right around the event word mark a new event."""
+    global _MARKERS
+    if _MARKERS is None:
+        rows = read_table("event_markers.tsv")
+        _MARKERS = {side: re.compile("|".join(re.escape(r[0]) for r in rows if r[1] == side))
+                    for side in ("before", "after")}
+    before = text[max(0, t.start - 12):t.start].split()
+    after = text[t.end:t.end + 12].split()
+    return bool(before and _MARKERS["before"].fullmatch(before[-1].lower())) or \
+        bool(after and _MARKERS["after"].fullmatch(after[0].strip("،,.")))
 
 
 def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
@@ -110,7 +143,9 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence.start, []).append(m)
-    usable = [p for p in places if p.usable]
+    headline = max((m.spans[-1][1] for m in mentions if m.headline), default=0)
+    headline = _line_end(text, headline) if headline else 0
+    usable = [p for p in places if p.usable and p.start >= headline]
     usable = _drop_admin_qualifiers(usable, text)
     last_unit: dict[int, tuple[PlaceUnit, LocatedPlace]] = {}
     for p in usable:
@@ -133,14 +168,21 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
         last_unit[id(owner)] = (unit, p)
 
 
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return len(text) if end < 0 else end
+
+
 def _drop_admin_qualifiers(places: list[LocatedPlace], text: str) -> list[LocatedPlace]:
     """"Dardara in al-Hasakeh": the second name only says which governorate the first is in."""
     out: list[LocatedPlace] = []
     for p in places:
         prev = out[-1] if out else None
         if prev is not None and not prev.coarse and _QUALIFIER_GAP.match(text[prev.end:p.start]) \
-                and p.precision >= 1 and _names_governorate_of(p, prev):
+                and _names_governorate_of(p, prev):
             continue
+        if prev is not None and not prev.coarse and _REFERENCE_GAP.match(text[prev.end:p.start]):
+            continue            # "الشدادي جنوب الحسكة", "X south of Y": Y only helps find X
         out.append(p)
     return out
 
@@ -155,20 +197,30 @@ def _names_governorate_of(p: LocatedPlace, finer: LocatedPlace) -> bool:
 
 # ---------------------------------------------------------------- 3. figures
 def attach_casualties(mentions: list[Mention], casualties: list) -> None:
-    """Each figure goes to the nearest place group or event word before it."""
-    anchors: list[tuple[int, object]] = []
+    """Each figure goes to the nearest place group or event word before it in its sentence; a figure
+    that opens its sentence ("قتل عنصران ... جراء استهداف") goes to that sentence's first event word;
+    a sentence with no event word continues the one before ("No fatalities were reported.")."""
+    anchors: list[tuple[int, object, Mention]] = []
     for m in mentions:
-        anchors.append((m.start, m))
+        anchors.append((m.start, m, m))
         for u in m.units:
-            anchors.append((u.places[0].start, u))
+            anchors.append((u.places[0].start, u, m))
     anchors.sort(key=lambda a: a[0])
     starts = [a[0] for a in anchors]
-    import bisect
+    first_of_sentence: dict[int, Mention] = {}
+    for m in mentions:
+        first_of_sentence.setdefault(m.sentence.start, m)
     for c in casualties:
         i = bisect.bisect_right(starts, c.start) - 1
-        if i < 0:
+        if i >= 0 and anchors[i][2].sentence.start <= c.start < anchors[i][2].sentence.end:
+            anchors[i][1].casualties.append(c)
             continue
-        anchors[i][1].casualties.append(c)
+        opener = next((m for start, m in first_of_sentence.items()
+                       if start <= c.start < m.sentence.end), None)
+        if opener is not None:
+            opener.casualties.append(c)
+        elif i >= 0:
+            anchors[i][1].casualties.append(c)
 
 
 def figure(casualties: list, kind: str) -> int | None:
@@ -203,10 +255,12 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
         t0, t1 = m.spans[0][0], m.spans[0][1]
         m.votes = role_votes(t0, t1, window, cues, text)
     for c in claims:
-        if c.stance == "blame" and c.blamed:
+        # a blame names who struck; so does an actor claiming the attack for itself
+        attacker = c.blamed if c.stance == "blame" else c.claimant_actor if c.stance == "claim" else None
+        if attacker:
             target = _blamed_mention(c, mentions)
             if target is not None:
-                target.votes.append(RoleVote(c.blamed, "attacker", BLAMED, 0, False))
+                target.votes.append(RoleVote(attacker, "attacker", BLAMED, 0, False))
     for m in mentions:
         m.actor1, m.actor2 = choose_actors(m.votes)
 
@@ -238,13 +292,16 @@ def resolve_types(mentions: list[Mention]) -> None:
     for i, m in enumerate(mentions):
         if not (m.trigger.generic and m.trigger.definite):
             continue
-        for prev in reversed(mentions[:i]):
-            if prev.trigger.generic and prev.antecedent is None and not prev.trigger.definite:
-                continue
-            if compatible(m, prev):
-                m.antecedent = prev
-                m.event_type, m.sub_event_type = prev.event_type, prev.sub_event_type
-                break
+        # only a mention whose type is known can lend it: a specific one, or one that found its own
+        earlier = [p for p in reversed(mentions[:i])
+                   if (not p.trigger.generic or p.antecedent is not None) and compatible(m, p)]
+        # "the strikes" prefers an earlier strike to an earlier rocket attack
+        same_kind = [p for p in earlier if p.sub_event_type == m.trigger.sub_event_type
+                     and "|" not in m.trigger.sub_event_type]
+        chosen = (same_kind or earlier or [None])[0]
+        if chosen is not None:
+            m.antecedent = chosen
+            m.event_type, m.sub_event_type = chosen.event_type, chosen.sub_event_type
 
 
 def group_strike_sets(mentions: list[Mention]) -> list[list[Mention]]:
@@ -252,7 +309,9 @@ def group_strike_sets(mentions: list[Mention]) -> list[list[Mention]]:
     sets: list[list[Mention]] = []
     for m in mentions:
         home = None
-        if m.antecedent is not None and m.antecedent.set_id >= 0:
+        if m.distinct:
+            pass
+        elif m.antecedent is not None and m.antecedent.set_id >= 0:
             home = m.antecedent.set_id
         else:
             for sid in range(len(sets) - 1, -1, -1):
@@ -397,13 +456,28 @@ class ArticleFacts:
     original_source: str | None
 
 
-def resolve_sub_event(m: Mention, actor2: str | None) -> tuple[str, str]:
-    """Attack on civilians vs armed clash, for words whose code depends on the target."""
+def resolve_sub_event(m: Mention, actor1: str | None, actor2: str | None) -> tuple[str, str]:
+    """For words coded "A|B": attack on civilians vs armed clash (by the target), arrest vs
+    abduction (by whether a state force acted)."""
     if "|" not in m.sub_event_type:
         return m.event_type, m.sub_event_type
-    civ_type, armed_type = m.event_type.split("|")
-    civ_sub, armed_sub = m.sub_event_type.split("|")
-    return (civ_type, civ_sub) if actor2 == CIVILIANS or actor2 is None else (armed_type, armed_sub)
+    types, subs = m.event_type.split("|"), m.sub_event_type.split("|")
+    if m.trigger.decided_by == "state-actor":
+        first = actor1 in state_forces()
+    else:
+        first = actor2 == CIVILIANS or actor2 is None
+    i = 0 if first else 1
+    return types[i] if i < len(types) else types[0], subs[i]
+
+
+_STATE_FORCES: frozenset[str] | None = None
+
+
+def state_forces() -> frozenset[str]:
+    global _STATE_FORCES
+    if _STATE_FORCES is None:
+        _STATE_FORCES = frozenset(row[0] for row in read_table("state_forces.tsv"))
+    return _STATE_FORCES
 
 
 def _majority(values: list[str | None]) -> str | None:
@@ -413,10 +487,23 @@ def _majority(values: list[str | None]) -> str | None:
 
 def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Event]:
     events: list[Event] = []
+    dated: list[tuple[int, object]] = []          # (text position, date) of the sets told so far
+    actor_of_kind: dict[str, str] = {}             # the last attacker named for each sub-event type
     for members in sets:
         fine = [(m, u) for m in members for u in m.units]
         sdate = set_date(members)
+        if sdate is None and dated:
+            # "Clashes also broke out...", "a drone later struck...": the report's time frame
+            earlier = [d for d in dated if d[0] < members[0].start]
+            sdate = max(earlier, key=lambda d: d[0])[1] if earlier else None
         set_actor1 = _majority([m.actor1 for m in members])
+        kind = members[0].sub_event_type
+        if set_actor1 is None and members[0].distinct:
+            set_actor1 = actor_of_kind.get(kind)        # "غارة أخرى": another strike by the same side
+        if set_actor1:
+            actor_of_kind[kind] = set_actor1
+        if sdate is not None:
+            dated.append((members[0].start, sdate))
         set_actor2 = _majority([m.actor2 for m in members if m.actor2 != set_actor1])
         set_claims = _unique_claims(c for m in members if not m.units for c in m.claims)
         if fine:
@@ -432,7 +519,8 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
             coarse = [p for m in members for p in m.coarse if p.place.kind != "country"]
             if not coarse:
                 continue
-            p = min(coarse, key=lambda c: c.precision)
+            # a named region (Jabal al-Zawiya) is narrower than a governorate or its countryside
+            p = min(coarse, key=lambda c: (c.place.kind != "region", c.precision))
             holder = next(m for m in members if p in m.coarse)
             unit = PlaceUnit([p])
             events.append(_event_at([(holder, unit)], p.place.id, members, True, sdate, set_actor1,
@@ -454,9 +542,10 @@ def _event_at(uses, place_id, members, single_place, sdate, set_actor1, set_acto
               facts: ArticleFacts) -> Event:
     m, u = uses[0]
     p = next(pl for pl in u.places if pl.place.id == place_id)
-    precision = min(pl.precision for _, unit in uses for pl in unit.places if pl.place.id == place_id)
-    reason = next(pl.reason for _, unit in uses for pl in unit.places
-                  if pl.place.id == place_id and pl.precision == precision)
+    # told several times: a mention that says how near ("on the outskirts of") beats a bare name
+    told = [pl for _, unit in uses for pl in unit.places if pl.place.id == place_id]
+    best = min(told, key=lambda pl: (not pl.explicit, pl.precision))
+    precision, reason = best.precision, best.reason
     # figures: the place's own, unless it shares them with other places; else the set's, if one place
     own_k = [figure(unit.casualties, "killed") for _, unit in uses if len(unit.places) == 1]
     own_i = [figure(unit.casualties, "injured") for _, unit in uses if len(unit.places) == 1]
@@ -469,7 +558,7 @@ def _event_at(uses, place_id, members, single_place, sdate, set_actor1, set_acto
             injured = combine_figures([figure(x.casualties, "injured") for x in members])
     actor1 = m.actor1 or set_actor1
     actor2 = m.actor2 or (set_actor2 if set_actor2 != actor1 else None)
-    event_type, sub_event_type = resolve_sub_event(m, actor2)
+    event_type, sub_event_type = resolve_sub_event(m, actor1, actor2)
     d = u.date or m.date or sdate
     if d is not None:
         event_date, time_precision = d.date.isoformat(), d.precision

@@ -17,7 +17,7 @@ from extract.lexicons import FoldedText
 from extract.model import Article, Event
 from extract.numbers import find_casualties
 from extract.places import locate_places
-from extract.sentences import split_sentences
+from extract.sentences import headline_end, split_sentences
 from extract.triggers import find_triggers
 
 log = logging.getLogger(__name__)
@@ -35,13 +35,14 @@ def annotate(article: Article, gazetteer=None) -> dict:
     language = article.language or "und"
     doc = FoldedText(text)
     sentences = split_sentences(text)
-    actors = find_actors(doc)
-    cues = find_role_cues(doc)
-    claims = find_claims(doc, sentences, actors)
     dateline = parse_dateline(text)
     dateline_span = (dateline.start, dateline.end) if dateline else None
-    places = locate_places(text, gaz.scan(text), actors, claims, dateline_span)
+    # a name in the dateline ("بغداد (رويترز) -") is where the outlet wrote from, not a side
+    actors = [a for a in find_actors(doc) if not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])]
+    cues = find_role_cues(doc)
+    claims = find_claims(doc, sentences, actors)
     triggers = find_triggers(doc)
+    places = locate_places(text, gaz.scan(text), actors, claims, dateline_span, triggers)
     dates = find_date_expressions(text, article.published, language) if article.published else []
     casualties = find_casualties(text, language)
     return {"doc": doc, "sentences": sentences, "actors": actors, "cues": cues, "claims": claims,
@@ -52,7 +53,7 @@ def extract_events(article: Article, gazetteer=None) -> list[Event]:
     """The events an analyst would code from `article`; never raises on odd text."""
     a = annotate(article, gazetteer)
     text = article.text or ""
-    mentions = ev.build_mentions(a["triggers"], a["sentences"])
+    mentions = ev.build_mentions(a["triggers"], a["sentences"], headline_end(text), text)
     if not mentions:
         return []
     ev.attach_places(mentions, a["places"], text)

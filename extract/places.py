@@ -36,6 +36,7 @@ class LocatedPlace:
     reason: str
     coarse: bool
     excluded: str | None = None     # why this is not an event location, or None
+    explicit: bool = False          # a precision phrase was found (not the kind's default)
 
     @property
     def usable(self) -> bool:
@@ -58,12 +59,13 @@ def precision_rules() -> _PrecisionRules:
             continue
         phrase, side, precision = fold(row[0]), row[1], row[2]
         reason = row[3] if len(row) > 3 else ""
+        area = len(row) > 4 and row[4] == "area"
         if precision == "settlement":
             settlement.append(phrase)
         elif precision == "origin":
             origin.append(phrase)
         else:
-            rules[(side, phrase)] = (int(precision), reason)
+            rules[(side, phrase)] = (int(precision), reason, area)
             (before if side == "before" else after).append(phrase)
 
     def alt(items):
@@ -76,8 +78,9 @@ def precision_rules() -> _PrecisionRules:
     )
 
 
-def precision_phrase(text: str, start: int, end: int) -> tuple[int, str] | None:
-    """(precision, reason template) from the words right around text[start:end], or None."""
+def precision_phrase(text: str, start: int, end: int) -> tuple[int, str, bool] | None:
+    """(precision, reason template, names-part-of-an-area) from the words right around
+    text[start:end], or None."""
     r = precision_rules()
     behind = fold(text[max(0, start - LOOK_BEHIND):start])
     m = r.before.search(behind)
@@ -120,7 +123,7 @@ def _choose_candidate(candidates, text: str, start: int, end: int):
 
 
 def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[ClaimMention],
-                  dateline_span: tuple[int, int] | None) -> list[LocatedPlace]:
+                  dateline_span: tuple[int, int] | None, event_words=()) -> list[LocatedPlace]:
     """Every gazetteer mention with its precision, reason and (if any) why it is no event location."""
     out = []
     speakers = [c.frame for c in claims]
@@ -130,14 +133,23 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
         place = _choose_candidate(m.candidates, text, m.start, m.end)
         kind = place.kind
         phrase = precision_phrase(text, m.start, m.end)
-        precision, reason = phrase if phrase else (1, _default_reason(kind))
+        precision, reason, area = phrase if phrase else (1, _default_reason(kind), False)
         precision = max(precision, PRECISION_BY_KIND.get(kind, 1))
-        if kind in COARSE_KINDS and phrase and precision == 3 and "{name}" in reason and "governorate" not in reason:
+        if kind in COARSE_KINDS and phrase and precision == 3 and "governorate" not in reason:
             reason = _default_reason(kind)
         excluded = _exclusion(m, kind, text, actors, speakers, dateline_span)
+        if excluded is None and any(w.start < m.end and m.start < w.end for w in event_words):
+            excluded = "part of an event word"        # "طائرات حربية" is not the village Harbiye
+        coarse = kind in COARSE_KINDS or (area and _is_governorate_seat(place, m.candidates))
         out.append(LocatedPlace(m.start, m.end, place, precision, reason.format(name=place.name),
-                                kind in COARSE_KINDS, excluded))
+                                coarse, excluded, phrase is not None))
     return out
+
+
+def _is_governorate_seat(place, candidates) -> bool:
+    """"ريف دير الزور", "rural Idleb": the countryside of a governorate's seat is the governorate's
+    countryside, as coarse as the governorate itself."""
+    return any(c.kind == "governorate" for c in candidates) and place.kind in ("city", "town")
 
 
 def _exclusion(m, kind, text, actors, speech_frames, dateline_span) -> str | None:

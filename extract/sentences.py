@@ -78,3 +78,18 @@ def split_sentences(text: str) -> list[Sentence]:
     if e > s:
         sentences.append(Sentence(s, e, split_clauses(text, s, e)))
     return sentences
+
+
+HEADLINE_MAX_CHARS = 160
+
+
+def headline_end(text: str) -> int:
+    """End offset of a headline (a short first line followed by a blank line), or 0 if none.
+    A headline repeats the report's events in brief; the events stage does not locate events there."""
+    first = text.find("\n")
+    if first <= 0 or first > HEADLINE_MAX_CHARS:
+        return 0
+    line = text[:first].strip()
+    if not line or line[-1] in ".!?؟" or not text[first:].strip():
+        return 0
+    return first

@@ -27,6 +27,7 @@ class Trigger:
     sub_event_type: str
     generic: bool
     definite: bool          # "الهجوم", "the strikes": refers to an event named before
+    decided_by: str = "civilian-target"   # for "A|B" codes: what chooses between A and B
 
     @property
     def target_dependent(self) -> bool:
@@ -36,7 +37,8 @@ class Trigger:
 
 @lru_cache(maxsize=1)
 def trigger_matcher() -> TermMatcher:
-    return TermMatcher({row[0]: tuple(row[1:4]) for row in read_table("triggers.tsv") if len(row) >= 4})
+    return TermMatcher({row[0]: (row[1], row[2], row[3], row[4] if len(row) > 4 and row[4] else "civilian-target")
+                        for row in read_table("triggers.tsv") if len(row) >= 4})
 
 
 def _is_definite(text: str, start: int, end: int) -> bool:
@@ -50,9 +52,9 @@ def find_triggers(doc: FoldedText) -> list[Trigger]:
     """Event words in text order; generic words next to a specific one are folded into it."""
     found = []
     for m in trigger_matcher().find(doc):
-        event_type, sub_event_type, kind = m.value
+        event_type, sub_event_type, kind, decided_by = m.value
         found.append(Trigger(m.start, m.end, event_type, sub_event_type, kind == "generic",
-                             _is_definite(doc.text, m.start, m.end)))
+                             _is_definite(doc.text, m.start, m.end), decided_by))
     return absorb_adjacent_generics(found, doc.text)
 
 
@@ -64,11 +66,11 @@ def absorb_adjacent_generics(triggers: list[Trigger], text: str) -> list[Trigger
             prev = out[-1]
             if prev.generic and not t.generic:
                 out[-1] = Trigger(prev.start, t.end, t.event_type, t.sub_event_type, False,
-                                  prev.definite or t.definite)
+                                  prev.definite or t.definite, t.decided_by)
                 continue
             if t.generic and not prev.generic:
                 out[-1] = Trigger(prev.start, t.end, prev.event_type, prev.sub_event_type, False,
-                                  prev.definite)
+                                  prev.definite, prev.decided_by)
                 continue
             if prev.generic and t.generic:
                 continue
