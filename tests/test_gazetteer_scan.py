@@ -127,3 +127,9 @@ def test_english_possessive(gaz):
 def test_a_stop_word_that_looks_like_prefix_plus_name(gaz):
     assert gaz.scan("عناصر من الفرقة الرابعة وفرقة أخرى") == []
     assert [m.surface for m in gaz.scan("فرقة في الرقة وفرقة")] == ["الرقة"]
+
+
+def test_people_and_outlets_are_not_places(gaz):
+    text = "Bashar al-Assad, Ali, Ahmed and Nasser spoke to Al Jazeera; Rami Abdulrahman of the Observatory."
+    assert gaz.scan(text) == []
+    assert [m.surface for m in gaz.scan("Rockets hit Ain al-Asad")] == ["Ain al-Asad"]
