@@ -300,7 +300,8 @@ class Store:
         """Undo a merge: each of the incident's events becomes its own incident again.
 
         Nothing is deleted; the merge log keeps the reasons with the time they were undone, and
-        the split pairs are remembered so later ingests do not merge them back.
+        the split pairs are recorded in split_vetoes as the analyst's decision. (Ingest only ever
+        merges a NEW event into an incident, so stored events are never re-merged.)
         -> the incident ids, the first being the original one.
         """
         with self._lock:

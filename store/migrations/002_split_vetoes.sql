@@ -1,4 +1,4 @@
--- Schema version 2: an analyst's split is remembered, so later merges never rejoin those events;
+-- Schema version 2: an analyst's split is recorded (which reports were judged separate events);
 -- and claimants get an index for the dashboard's claimant filter.
 CREATE TABLE split_vetoes (
     event_a  INTEGER NOT NULL REFERENCES events(id),
