@@ -19,12 +19,11 @@ from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 
-# Arabic block, Arabic Supplement, Presentation Forms A and B; letters only (no digits/punctuation).
+SAMPLE_CHARS = 1000        # a few sentences decide; keeps detection cheap for long articles
+MIN_LETTERS = 3            # fewer letters than this: nothing to go on
+# Arabic block, Arabic Supplement, Presentation Forms A and B: letters only (no digits/punctuation).
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc]")
 _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
-
-SAMPLE_CHARS = 4000        # enough letters to decide; keeps detection O(1) for long articles
-MIN_LETTERS = 3            # fewer letters than this: nothing to go on
 
 
 def detect_language(text: str) -> str:
