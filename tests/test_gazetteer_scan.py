@@ -133,3 +133,21 @@ def test_people_and_outlets_are_not_places(gaz):
     text = "Bashar al-Assad, Ali, Ahmed and Nasser spoke to Al Jazeera; Rami Abdulrahman of the Observatory."
     assert gaz.scan(text) == []
     assert [m.surface for m in gaz.scan("Rockets hit Ain al-Asad")] == ["Ain al-Asad"]
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from(["دير الزور", "والميادين", "بالحسكة", "للقامشلي", "Deir ez-Zor", "al-Mayadin",
+                           "Raqqa's", "an IED", "Hit", "tall", "، ", ". ", " ", "-", "ـ", "ُ", "ّ",
+                           "(", "»", "\n", "x", "ب", "ال", "Al", "٣"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=20).map("".join))
+def test_scan_invariants_on_any_mix(text):
+    gaz = load_gazetteer()
+    mentions = gaz.scan(text)
+    for m in mentions:
+        assert 0 <= m.start <= m.name_start < m.end <= len(text)
+        assert m.surface == text[m.start:m.end] and m.candidates
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
