@@ -66,11 +66,13 @@ def find_role_cues(doc: FoldedText) -> list[RoleCue]:
     return cues
 
 
-def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set | None = None) -> str | None:
+def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set | None = None,
+              others: list[ActorMention] = ()) -> str | None:
     """The role the words right around a name give it, or None. `used` holds the "between" cues
     already given to a first name: "between X and Y" makes X the first side and Y the second."""
     before = [c for c in cues if c.side == "before" and mention.start - CUE_WINDOW <= c.end <= mention.start
-              and not _crosses_clause(text, c.end, mention.start)]
+              and not _crosses_clause(text, c.end, mention.start)
+              and not any(c.end <= o.start and o.end <= mention.start for o in others)]
     if before:
         cue = max(before, key=lambda c: (c.end, c.end - c.start))
         if used is not None and cue.role == "attacker" and _is_between(text, cue):
@@ -78,8 +80,10 @@ def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set |
                 return "target"
             used.add(cue.start)
         return cue.role
+    # a cue speaks of the nearest name: another name in between takes it
     after = [c for c in cues if c.side == "after" and mention.end <= c.start <= mention.end + CUE_WINDOW
-             and not _crosses_clause(text, mention.end, c.start)]
+             and not _crosses_clause(text, mention.end, c.start)
+             and not any(mention.end <= o.start and o.end <= c.start for o in others)]
     if after:
         return min(after, key=lambda c: c.start).role
     return None
@@ -119,14 +123,14 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
         modifies = m.start >= trigger_end if _is_arabic(text[m.start]) else m.end <= trigger_start
         if m.kind == "adjective" and modifies and distance <= ADJECTIVE_WINDOW and not _crosses_clause(
                 text, min(m.end, trigger_end), max(m.start, trigger_start)):
-            cue = _cue_role(m, cues, text)
+            cue = _cue_role(m, cues, text, None, mentions)
             # "مقتل متعاقد أميركي": a victim noun in between makes the adjective the target's
             if cue == "target" and m.start > trigger_end:
                 votes.append(RoleVote(m.actor, "target", EXPLICIT, distance, weak))
             else:
                 votes.append(RoleVote(m.actor, "attacker", ADJACENT_ADJECTIVE, distance, weak))
             continue
-        cue = _cue_role(m, cues, text, used)
+        cue = _cue_role(m, cues, text, used, mentions)
         if weak and m.start >= trigger_end and distance <= VICTIM_WINDOW and not _crosses_clause(
                 text, trigger_end, m.start):
             # "shot dead 2 civilians", "opened fire at a man": the people are the target

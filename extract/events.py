@@ -25,7 +25,7 @@ from datetime import date, timedelta
 
 from extract.actors import BLAMED, ActorMention, RoleCue, RoleVote, choose_actors, role_votes
 from extract.claims import ClaimMention
-from extract.lexicons import FoldedText, TermMatcher, read_table
+from extract.lexicons import FoldedText, TermMatcher, fold, read_table
 from extract.model import Claim, Event
 from extract.places import LocatedPlace
 from extract.sentences import Sentence
@@ -33,11 +33,35 @@ from extract.triggers import Trigger
 
 BLAME_SCOPE = 90            # characters after a blame verb in which the event it speaks of is named
 CIVILIANS = "Civilians"
-# What may stand between two places of one group: connectors, precision words, settlement words.
-_GROUP_GAP = re.compile(
-    r"^[\s,،و]*(?:and|or|و|او|أو)?[\s,،]*(?:(?:in|the|of|rural|near|countryside|desert|outskirts|"
-    r"ريف|بادية|قرب|محيط|أطراف|مدينة|بلدة|قرية|وريف|وبادية|وقرب|ومحيط|وأطراف|ومدينة|وبلدة|وقرية)\s+)*$",
-    re.I)
+# What may stand between two places of one group ("بادية مدينة الميادين وريف البوكمال", "the Mayadin
+# desert and the Albukamal countryside"): connectors and the words of lexicons/precision_words.tsv.
+_CONNECTORS = {"and", "or", "و", "او", "أو", "as", "well"}
+_GAP_TOKEN = re.compile(r"[\s,،]+")
+
+
+def _group_words() -> frozenset[str]:
+    global _GROUP_WORDS
+    if _GROUP_WORDS is None:
+        words = set(_CONNECTORS)
+        for row in read_table("precision_words.tsv"):
+            if len(row) >= 3 and row[2] != "origin":
+                words.update(fold(w) for w in row[0].split())
+        _GROUP_WORDS = frozenset(words)
+    return _GROUP_WORDS
+
+
+_GROUP_WORDS: frozenset[str] | None = None
+
+
+def same_group_gap(gap: str) -> bool:
+    """True when only connectors and precision words stand between two place names."""
+    words = _group_words()
+    for token in _GAP_TOKEN.split(fold(gap)):
+        if token and token not in words and not (token[0] in "وف" and token[1:] in words):
+            return False
+    return True
+
+
 # "X in Y": Y only says which governorate X is in.
 _QUALIFIER_GAP = re.compile(r"^\s*(?:,|،)?\s*(?:in|في|ب|بمحافظة|in the|,|،)?\s*(?:محافظة|province of)?\s*$", re.I)
 
@@ -159,7 +183,7 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
             owner.coarse.append(p)
             continue
         prev = last_unit.get(id(owner))
-        if prev and _GROUP_GAP.match(text[prev[1].end:p.start]) and prev[0] is owner.units[-1]:
+        if prev and same_group_gap(text[prev[1].end:p.start]) and prev[0] is owner.units[-1]:
             prev[0].places.append(p)
             last_unit[id(owner)] = (prev[0], p)
             continue

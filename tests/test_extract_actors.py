@@ -1,0 +1,78 @@
+"""Actors stage: aliases from lexicons/actors.tsv and who struck whom."""
+from datetime import date
+
+import pytest
+
+from extract.actors import find_actors
+from extract.lexicons import FoldedText
+from extract.pipeline import extract_events
+from extract.read import read_article_text
+
+
+def actor_names(text):
+    return [(text[a.start:a.end], a.actor, a.kind) for a in find_actors(FoldedText(text))]
+
+
+@pytest.mark.parametrize("text, surface, actor", [
+    ("وقالت وزارة الدفاع الأميركية (البنتاغون)", "البنتاغون", "US forces"),
+    ("هجوم على للقوات الأميركية", "للقوات الأميركية", "US forces"),
+    ("ميليشيات تابعة لـالحرس الثوري الإيراني", "لـالحرس الثوري الإيراني", "Iran-aligned militias"),
+    ("إن مجموعات موالية لطهران أطلقت", "موالية لطهران", "Iran-aligned militias"),
+    ("استهدفت جماعات متحالفة مع إيران", "متحالفة مع إيران", "Iran-aligned militias"),
+    ("Kataib Hezbollah fighters", "Kataib Hezbollah", "Iran-aligned militias"),
+    ("regime forces shelled", "regime forces", "Syrian government"),
+    ("the Syrian Democratic Forces said", "Syrian Democratic Forces", "SDF"),
+    ("عناصر من قسد", "قسد", "SDF"),
+    ("خلايا تنظيم داعش", "تنظيم داعش", "Islamic State"),
+    ("the Popular Mobilization Forces", "Popular Mobilization Forces", "PMF"),
+    ("Turkish-backed factions", "Turkish-backed", "Turkey"),
+])
+def test_aliases_map_to_canonical_actors(text, surface, actor):
+    assert (surface, actor) in [(s, a) for s, a, _ in actor_names(text)]
+
+
+def test_foreign_capitals_are_metonyms_and_nationality_words_adjectives():
+    kinds = {s: k for s, _, k in actor_names("بين واشنطن وطهران، الضربات الأميركية")}
+    assert kinds["واشنطن"] == "metonym" and kinds["وطهران"] == "metonym"
+    assert kinds["الأميركية"] == "adjective"
+
+
+def sides(text, published="2024-05-10"):
+    art = read_article_text(text, id="t", published=date.fromisoformat(published))
+    events = extract_events(art)
+    assert events, "no event found"
+    return [(e.actor1, e.actor2) for e in events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On 8 May 2024, Turkish forces shelled regime positions in Tal Tamer.", ("Turkey", "Syrian government")),
+    ("On 8 May 2024, Israeli warplanes struck Hezbollah positions near Homs.", ("Israel", "Iran-aligned militias")),
+    ("On 8 May 2024, clashes broke out between the SDF and Turkish-backed factions near Manbij.",
+     ("SDF", "Turkey")),
+    ("On 8 May 2024, unidentified gunmen shot dead two civilians in Daraa.",
+     ("Unidentified armed group", "Civilians")),
+    ("On 8 May 2024, an IED planted by Islamic State cells hit an SDF vehicle near Shaddadi.",
+     ("Islamic State", "SDF")),
+    ("سارعت الولايات المتحدة إلى الرد بقصف جوي على منشآت مرتبطة بميليشيات تابعة لـالحرس الثوري في مدينة الميادين.",
+     ("US forces", "Iran-aligned militias")),
+    ("قتل جنديان جراء استهداف طائرة مسيّرة تركية سيارة لقسد قرب مدينة القامشلي.", ("Turkey", "SDF")),
+])
+def test_attacker_and_target_from_the_sentence(text, expected):
+    assert sides(text)[0] == expected
+
+
+def test_armed_target_preferred_over_a_civilian_house():
+    text = ("أطلقت مجموعات موالية لإيران صواريخ سقط أحدها في حقل العمر، فيما سقط الثاني على منزل مدني "
+            "قرب الحقل الذي يضم قاعدة للقوات الأميركية.")
+    assert sides(text)[0] == ("Iran-aligned militias", "US forces")
+
+
+def test_blame_names_the_attacker():
+    text = "وجاء ذلك بعد غارات استهدفت مخازن أسلحة إيرانية قرب مطار حلب، وهو هجوم ألقت دمشق بالمسؤولية فيه على تل أبيب."
+    assert sides(text)[0] == ("Israel", "Iran-aligned militias")
+
+
+def test_a_group_claiming_the_attack_is_its_author():
+    text = ("سقطت ثلاثة صواريخ داخل قاعدة عين الأسد الجوية التي تضم قوات أميركية مساء الاثنين.\n\n"
+            "وتبنت المقاومة الإسلامية في العراق الهجوم في بيان.")
+    assert sides(text)[0] == ("Iran-aligned militias", "US forces")

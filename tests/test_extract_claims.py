@@ -1,0 +1,70 @@
+"""Claims stage: who says what about an event (claim, report, deny, blame), and the speech frame."""
+from datetime import date
+
+from extract.pipeline import annotate, extract_events
+from extract.read import read_article_text
+
+
+def art(text, published="2023-03-24"):
+    return read_article_text(text, id="t", published=date.fromisoformat(published))
+
+
+def claims_of(text):
+    a = art(text)
+    return [(c.claimant, c.stance, c.blamed) for c in annotate(a)["claims"]]
+
+
+def test_arabic_report_names_the_ministry_not_the_army():
+    text = "قالت وزارة الدفاع الأميركية (البنتاغون) إن الجيش الأميركي نفذ ضربات جوية في سوريا."
+    assert ("US Department of Defense", "report", None) in claims_of(text)
+
+
+def test_observatory_report():
+    text = "وأكد المرصد السوري لحقوق الإنسان أن الضربات الأميركية تسببت في مقتل 14 مسلحاً."
+    assert claims_of(text)[0][:2] == ("Syrian Observatory for Human Rights", "report")
+
+
+def test_blame_by_a_capital_names_its_government_and_the_blamed_side():
+    text = "وهو هجوم ألقت دمشق بالمسؤولية فيه على تل أبيب."
+    assert ("Syrian government", "blame", "Israel") in claims_of(text)
+
+
+def test_blame_with_an_object_pronoun_points_back():
+    text = "استهدفت الضربات جماعات متحالفة مع إيران، تتهمها الولايات المتحدة بتنفيذ هجوم بطائرة مسيّرة."
+    blames = [c for c in claims_of(text) if c[1] == "blame"]
+    assert blames and blames[0][2] == "Iran-aligned militias"
+
+
+def test_denial_and_according_to():
+    text = ("وذكر تلفزيون برس تي في الإيراني الرسمي أن الهجوم لم يسفر عن مقتل أي إيرانيين، ونقل عن مصادر محلية نفيها "
+            "أن الضربات استهدفت موقعاً عسكرياً.")
+    found = claims_of(text)
+    assert ("Press TV (Iran)", "report", None) in found
+    assert any(c[1] == "deny" for c in found)
+    english = claims_of("Two rockets hit the base, according to Reuters.")
+    assert ("Reuters", "report", None) in english
+
+
+def test_english_claim_of_responsibility():
+    found = claims_of("Islamic State claimed responsibility for the attack near Palmyra.")
+    assert ("Islamic State", "claim", None) in found
+
+
+def test_speech_frame_covers_the_date_of_speaking():
+    text = "وقال جون كيربي، المتحدث باسم البيت الأبيض، الجمعة، إن الضربات الأميركية في سوريا تهدف إلى حماية الجنود."
+    a = annotate(art(text))
+    frame = a["claims"][0].frame
+    friday = text.index("الجمعة")
+    assert frame[0] <= friday < frame[1]
+    assert frame[1] <= text.index("الضربات")
+
+
+def test_events_carry_their_claims_with_the_sentence_as_excerpt():
+    text = ("قالت وزارة الدفاع الأميركية إن الجيش الأميركي نفذ ضربات جوية مساء الخميس على مواقع داخل مدينة دير الزور.\n\n"
+            "وأكد المرصد السوري لحقوق الإنسان أن الضربات قتلت ستة مسلحين داخل مدينة دير الزور.")
+    events = extract_events(art(text))
+    assert len(events) == 1
+    claims = {(c.claimant, c.stance) for c in events[0].claims}
+    assert {("US Department of Defense", "report"), ("Syrian Observatory for Human Rights", "report")} <= claims
+    for c in events[0].claims:
+        assert c.excerpt in text and c.excerpt.endswith(".")

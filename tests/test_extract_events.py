@@ -1,0 +1,110 @@
+"""Events stage: strike sets, figures, dates and the wire-style fixture articles end to end."""
+import json
+from collections import namedtuple
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from extract.events import combine_figures, figure
+from extract.model import Article
+from extract.pipeline import extract_events
+from extract.read import read_article_text, read_inputs
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+Casualty = namedtuple("Casualty", "kind count")
+
+
+def events_of(text, published="2024-05-10", language=None):
+    return extract_events(read_article_text(text, id="t", published=date.fromisoformat(published),
+                                            outlet="Test Wire", language=language))
+
+
+def test_disjoint_figures_add_up_and_repeated_ones_do_not():
+    one_report = [Casualty("killed", 1), Casualty("injured", 1), Casualty("injured", 5)]
+    assert figure(one_report, "killed") == 1 and figure(one_report, "injured") == 6
+    assert figure([Casualty("injured", None)], "injured") is None
+    assert figure([Casualty("killed", 0)], "killed") == 0
+    assert combine_figures([None, 6, 6]) == 6 and combine_figures([None, None]) is None
+
+
+def test_figure_for_two_places_together_goes_to_neither():
+    text = "On 3 May 2024, US aircraft struck sites in the Mayadin desert and the Albukamal countryside, killing five fighters."
+    events = events_of(text)
+    assert len(events) == 2
+    assert all(e.fatalities is None for e in events)
+    assert {e.geo_precision for e in events} == {2}
+
+
+def test_explicit_none_is_zero_and_silence_is_null():
+    quiet = events_of("On 3 May 2024, regime forces shelled Ariha with artillery.")
+    assert quiet[0].fatalities is None
+    none = events_of("On 3 May 2024, regime forces shelled Ariha with artillery, without causing casualties.")
+    assert none[0].fatalities == 0
+
+
+def test_one_strike_told_three_times_is_one_event():
+    text = ("هجوم بطائرة مسيّرة يستهدف القوات الأميركية\n\n"
+            "تعرضت القوات الأميركية لهجوم بطائرة مسيّرة مساء الخميس.\n\n"
+            "وقالت وزارة الدفاع الأميركية إن الهجوم على القوات الأميركية استهدف قاعدة قرب الحسكة، "
+            "ما أسفر عن مقتل متعاقد أميركي وإصابة خمسة جنود.\n\n"
+            "وأضافت أن الطائرة المسيّرة إيرانية الصنع.")
+    events = events_of(text, published="2023-03-24", language="ar")
+    assert len(events) == 1
+    e = events[0]
+    assert (e.sub_event_type, e.event_date, e.geo_precision) == ("Air/drone strike", "2023-03-23", 2)
+    assert (e.fatalities, e.injured, e.actor2) == (1, 5, "US forces")
+
+
+def test_country_only_event_is_not_coded_but_a_governorate_is():
+    assert events_of("On 3 May 2024, Israeli warplanes struck targets in Syria.") == []
+    events = events_of("On 3 May 2024, Israeli warplanes struck targets in Homs province.")
+    assert len(events) == 1 and events[0].geo_precision == 3 and events[0].location == "Homs"
+
+
+def test_coarse_mention_yields_to_the_finer_place_of_the_same_strike():
+    text = ("US strikes in eastern Syria\n\n"
+            "On Friday, US warplanes struck targets in eastern Syria. "
+            "The strikes hit a weapons depot inside Deir ez-Zor city, killing six fighters, the Pentagon said.")
+    events = events_of(text, published="2024-05-11")
+    assert [(e.location, e.geo_precision, e.fatalities, e.event_date) for e in events] == [
+        ("Deir ez-Zor", 1, 6, "2024-05-10")]
+
+
+def test_notes_and_excerpt_offsets():
+    text = "On 3 May 2024, Turkish forces shelled the village of Ras al-Ain, wounding a child."
+    e = events_of(text)[0]
+    assert text[e.excerpt_start:e.excerpt_end] == e.excerpt
+    assert e.notes.startswith("On 2024-05-03, Turkey shelled")
+    assert e.source == "Test Wire" and e.language == "en"
+
+
+@pytest.mark.parametrize("text", ["", "   ", "؟؟؟", "1:38 (1038 GMT)", "قصف " * 50, "On , in .", "\x00\ufffd",
+                                  "غارة قرب", "near near near Homs Homs", "،،،" * 30])
+def test_odd_text_gives_no_error(text):
+    events = extract_events(Article(id="odd", text=text, published=date(2024, 5, 10)))
+    assert isinstance(events, list)
+
+
+def fixture_cases():
+    for txt in sorted(FIXTURES.glob("*.txt")):
+        expected = json.loads(txt.with_suffix(".json").read_text(encoding="utf-8"))["expected_events"]
+        yield pytest.param(txt, expected, id=txt.stem)
+
+
+@pytest.mark.parametrize("path, expected", list(fixture_cases()))
+def test_fixture_article_gives_its_expected_events(path, expected):
+    (article,) = list(read_inputs([str(path)], {}))
+    events = extract_events(article)
+    got = {e.place_id: e for e in events}
+    assert sorted(got) == sorted(x["location_id"] for x in expected), [e.location for e in events]
+    for x in expected:
+        e = got[x["location_id"]]
+        for key, value in x.items():
+            if key != "location_id":
+                assert getattr(e, key) == value, (x["location_id"], key)
+
+
+def test_fixtures_cover_both_languages():
+    languages = [json.loads(p.read_text(encoding="utf-8"))["language"] for p in FIXTURES.glob("*.json")]
+    assert languages.count("ar") >= 4 and languages.count("en") >= 4

@@ -1,0 +1,120 @@
+"""Places stage: precision words, excluded places (dateline, metonyms, actor names, origins),
+and the sentence/clause splitter the later stages lean on."""
+from datetime import date
+
+import pytest
+
+from extract.pipeline import annotate
+from extract.places import precision_phrase
+from extract.read import read_article_text
+from extract.sentences import headline_end, split_sentences
+
+
+def annotated(text, language=None):
+    art = read_article_text(text, id="t", published=date(2024, 5, 10), language=language)
+    return annotate(art)
+
+
+def places_by_surface(text, language=None):
+    return {text[p.start:p.end]: p for p in annotated(text, language)["places"]}
+
+
+@pytest.mark.parametrize("text, name, precision, reason_word", [
+    ("القصف طال مستودعاً داخل مدينة دير الزور", "دير الزور", 1, "inside"),
+    ("استهدف القصف مواقع في بادية مدينة الميادين", "الميادين", 2, "desert"),
+    ("استهدف القصف مواقع في ريف البوكمال", "البوكمال", 2, "countryside"),
+    ("غارات استهدفت مخازن قرب مطار حلب", "مطار حلب", 2, "near"),
+    ("a command post on the outskirts of Mayadin", "Mayadin", 2, "outskirts"),
+    ("regime forces shelled villages in rural Tal Tamer", "Tal Tamer", 2, "countryside"),
+    ("shelling hit Saraqib countryside", "Saraqib", 2, "countryside"),
+    ("a drone struck a car in the Mayadin desert", "Mayadin", 2, "desert"),
+])
+def test_precision_words_set_geo_precision_and_reason(text, name, precision, reason_word):
+    start = text.index(name)
+    found = precision_phrase(text, start, start + len(name))
+    assert found is not None
+    assert found[0] == precision
+    assert reason_word in found[1]
+
+
+def test_bare_town_is_precise_and_governorate_is_coarse():
+    p = places_by_surface("سقطت قذائف في مدينة منبج وفي محافظة الرقة", "ar")
+    manbij = p["منبج"]
+    assert manbij.precision == 1 and not manbij.coarse and manbij.usable
+    raqqa = next(v for k, v in p.items() if "الرقة" in k)
+    assert raqqa.place.kind == "governorate" and raqqa.precision == 3 and raqqa.coarse
+
+
+def test_facility_is_precise_and_names_the_facility():
+    p = places_by_surface("سقط صاروخان في حرم حقل العمر", "ar")
+    omar = p["حقل العمر"]
+    assert omar.precision == 1 and omar.place.kind == "oil_field" and "Omar" in omar.reason
+
+
+def test_dateline_place_is_not_an_event_location():
+    text = "أربيل (كوردستان24)- قصفت طائرة مسيّرة موقعاً قرب مدينة القامشلي."
+    p = places_by_surface(text, "ar")
+    assert p["أربيل"].excluded == "dateline"
+    assert p["القامشلي"].usable
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("وهو هجوم ألقت دمشق بالمسؤولية فيه على تل أبيب.", "دمشق"),
+    ("وهو هجوم ألقت دمشق بالمسؤولية فيه على تل أبيب.", "تل أبيب"),
+    ("يزيد التوتر في العلاقات بين واشنطن وطهران.", "وطهران"),
+    ("Damascus blamed Tel Aviv for the raid.", "Damascus"),
+])
+def test_metonyms_are_not_event_locations(text, surface):
+    p = places_by_surface(text)
+    assert surface in p, sorted(p)
+    assert p[surface].excluded == "metonym"
+
+
+def test_damascus_as_a_place_of_shelling_stays_usable():
+    p = places_by_surface("Rockets hit a neighbourhood of Damascus on Friday.", "en")
+    assert p["Damascus"].usable
+
+
+def test_place_inside_an_actor_name_is_excluded():
+    text = "قتل عنصران من قوات سوريا الديمقراطية في مدينة الحسكة."
+    p = places_by_surface(text, "ar")
+    syria = [v for k, v in p.items() if "سوريا" in k]
+    assert all(not v.usable for v in syria)
+    assert p["الحسكة"].usable
+
+
+def test_where_attackers_were_based_is_not_where_the_event_was():
+    text = "إن مجموعات موالية لطهران، متمركزة قرب مدينة الميادين، أطلقت صواريخ على حقل العمر."
+    p = places_by_surface(text, "ar")
+    assert p["الميادين"].excluded == "origin"
+    assert p["حقل العمر"].usable
+
+
+def test_a_place_name_inside_an_event_word_is_excluded():
+    # "حربية" (warplanes) is also the name of a village in the gazetteer
+    text = "شنت طائرات حربية إسرائيلية غارات على مطار المزة العسكري."
+    for p in annotated(text, "ar")["places"]:
+        if "حربية" in text[p.start:p.end]:
+            assert p.excluded == "part of an event word"
+
+
+def test_countryside_of_a_governorate_seat_is_coarse():
+    p = places_by_surface("regime forces shelled a village in the southern countryside of Idlib.", "en")
+    assert p["Idlib"].coarse and p["Idlib"].precision == 2
+
+
+def test_sentences_and_clauses_keep_offsets():
+    text = "US forces struck two sites. Damascus condemned the U.S. strikes, state media said.\n\nقال المرصد إن الغارات استهدفت مواقع، ما أدى إلى مقتل ستة."
+    sentences = split_sentences(text)
+    assert [text[s.start:s.end] for s in sentences] == [
+        "US forces struck two sites.", "Damascus condemned the U.S. strikes, state media said.",
+        "قال المرصد إن الغارات استهدفت مواقع، ما أدى إلى مقتل ستة."]
+    arabic = sentences[2]
+    assert [text[a:b] for a, b in arabic.clauses] == ["قال المرصد إن الغارات استهدفت مواقع", "ما أدى إلى مقتل ستة."]
+    assert arabic.clause_at(text.index("مقتل")) == arabic.clauses[1]
+
+
+def test_headline_is_the_short_first_line_only():
+    assert headline_end("Strikes hit Syria\n\nBEIRUT (Reuters) - Text.") == len("Strikes hit Syria")
+    assert headline_end("One long sentence that ends with a stop.\nMore.") == 0
+    assert headline_end("No newline at all") == 0
