@@ -78,11 +78,14 @@ def cmd_export(args) -> int:
 def cmd_split(args) -> int:
     from store import open_store
     with open_store(args.db) as st:
+        undone = st.merge_reasons(args.event_id)
         ids = st.split(args.event_id)
     if len(ids) == 1:
         print(f"event {args.event_id} has a single report; nothing to split")
-    else:
-        print(f"event {args.event_id} split into {len(ids)} events: {', '.join(map(str, ids))}")
+        return 0
+    print(f"event {args.event_id} split into {len(ids)} events: {', '.join(map(str, ids))}")
+    for report, reason in undone:
+        print(f"  undone: report {report} had joined because {reason}")
     return 0
 
 

@@ -317,6 +317,13 @@ class Store:
                 raise StoreError(f"{self.path}: cannot split event {incident_id}: {exc}") from None
         return ids
 
+    def merge_reasons(self, incident_id: int) -> list[tuple[int, str]]:
+        """(event id, why it joined) for each report merged into the incident and not split off."""
+        with self._lock:
+            return self.conn.execute(
+                "SELECT event_id, reason FROM merges WHERE incident_id=? AND undone_at IS NULL ORDER BY id",
+                (int(incident_id),)).fetchall()
+
     def _split_in_transaction(self, incident_id: int) -> list[int]:
         event_ids = [r[0] for r in self.conn.execute(
             "SELECT id FROM events WHERE incident_id=? ORDER BY id", (incident_id,))]

@@ -81,15 +81,17 @@ def test_migrations_are_numbered_from_one():
     assert numbers == list(range(1, len(numbers) + 1))
 
 
-def test_version_1_store_is_migrated_with_its_data(tmp_path):
+@pytest.mark.parametrize("start", range(1, db.LATEST_VERSION))
+def test_older_store_is_migrated_with_its_data(tmp_path, start):
     path = tmp_path / "old.db"
-    conn = db.connect(path, target_version=1)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
-    assert conn.execute("SELECT name FROM sqlite_master WHERE name='split_vetoes'").fetchone() is None
+    conn = db.connect(path, target_version=start)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == start
+    has_vetoes = conn.execute("SELECT name FROM sqlite_master WHERE name='split_vetoes'").fetchone()
+    assert (has_vetoes is None) == (start < 2)
     conn.close()
-    # Data written by a version-1 store survives every later migration step.
+    # Data written by an older store survives every later migration step.
     from store.store import Store
-    st = Store(db.connect(path, target_version=1), path)
+    st = Store(db.connect(path, target_version=start), path)
     art = Article(id="old.txt", text="old article", published=date(2023, 3, 24), outlet="Reuters")
     st.add_events(art, [_event()])
     st.close()

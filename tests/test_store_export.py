@@ -84,7 +84,8 @@ def test_failed_export_leaves_the_old_file(db, tmp_path, capsys):
 
 def test_split_command(db, capsys):
     assert main(["split", "1", "--db", str(db)]) == 0
-    assert "split into 2 events" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "split into 2 events" in out and "undone: report 2 had joined because same date 2024-02-08" in out
     with open_store(db) as st:
         assert st.event_count() == 3 and st.report_count() == 3
     assert main(["split", "99", "--db", str(db)]) == 1
