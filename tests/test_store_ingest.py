@@ -5,7 +5,6 @@ tests about the store; tests/test_store_end_to_end.py runs the real pipeline.
 """
 import io
 import json
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
 

@@ -1,7 +1,6 @@
 """Property tests: arbitrary Unicode text and bytes into the reader, extractor and store; no
 exception escapes, and what is stored reads back."""
 import io
-import json
 from datetime import date
 
 import pytest
