@@ -4,6 +4,7 @@
   cost, merging included), median of runs; and end to end through the extractor when it exists
 - building a store of 100,000 events with add_events
 - export time (csv, geojson, jsonl) and query_events / facets time at 100,000 events
+- wrong merges among ACLED rows (distinct events by construction), when the file is there
 
 usage: python bench/bench_store.py [--events N] [--runs R]
 """
@@ -142,11 +143,52 @@ def bench_large(n_events: int) -> None:
             print(f"facets: median {statistics.median(times) * 1000:.0f} ms")
 
 
+def measure_merge_on_acled(path: Path) -> None:
+    """Over-merging on real data: each ACLED row is a distinct event, so every merge among rows
+    coded from ACLED's own fields is a wrong merge (ACLED's data is used to measure only)."""
+    import csv
+    if not path.exists():
+        print(f"merge check on ACLED rows: skipped ({path} not found)")
+        return
+    with open(path, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "acled.db") as st:
+        for r in rows:
+            art = Article(id=r["event_id_cnty"], text=r["notes"], published=date.fromisoformat(r["event_date"]),
+                          outlet=r["source"], language="en")
+            st.add_events(art, [Event(
+                article=art.id, event_date=r["event_date"], time_precision=int(r["time_precision"]),
+                event_type=r["event_type"], sub_event_type=r["sub_event_type"], actor1=r["actor1"] or None,
+                actor2=r["actor2"] or None, location=r["location"], admin1=r["admin1"], country=r["country"],
+                latitude=float(r["latitude"]), longitude=float(r["longitude"]),
+                geo_precision=int(r["geo_precision"]), geo_reason="ACLED", fatalities=int(r["fatalities"]),
+                injured=None, source=r["source"])])
+        wrong = st.report_count() - st.event_count()
+        print(f"merge check on ACLED's coding of {len(rows)} distinct events: {st.event_count()} incidents, "
+              f"{wrong} wrong merges ({wrong / len(rows):.1%})")
+    try:
+        from extract.pipeline import extract_events
+    except ImportError:
+        return
+    with tempfile.TemporaryDirectory() as tmp, open_store(Path(tmp) / "acled-x.db") as st:
+        for r in rows:
+            art = Article(id=r["event_id_cnty"], text=r["notes"], published=date.fromisoformat(r["event_date"]),
+                          outlet=r["source"], language="en")
+            st.add_events(art, extract_events(art))
+        mixed = st.conn.execute("SELECT COUNT(*) FROM (SELECT incident_id FROM events GROUP BY incident_id"
+                                " HAVING COUNT(DISTINCT article_id) > 1)").fetchone()[0]
+        print(f"same through the extractor: {st.report_count()} extracted events -> {st.event_count()} incidents; "
+              f"{mixed} incidents join events of different ACLED rows")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--acled", type=Path, default=Path("/work/shared/eval/acled/syria_dev.csv"),
+                        help="ACLED rows to measure wrong merges on (measuring only)")
     args = parser.parse_args()
+    measure_merge_on_acled(args.acled)
     bench_ingest(args.runs)
     bench_large(args.events)
 

@@ -20,6 +20,7 @@ class MergeRules:
     place_radius_km: dict[int, float]
     compatible_sub_types: tuple[frozenset[str], ...]
     unknown_actor_is_compatible: bool = True
+    distinct_exact_places_stay_apart: bool = True
 
     @property
     def widest_window(self) -> int:
@@ -36,6 +37,8 @@ def load_rules(path: str | Path | None = None) -> MergeRules:
         compatible_sub_types=tuple(frozenset(group) for group in
                                    data.get("types", {}).get("compatible_sub_event_types", [])),
         unknown_actor_is_compatible=bool(data.get("actors", {}).get("unknown_is_compatible", True)),
+        distinct_exact_places_stay_apart=bool(
+            data.get("places", {}).get("distinct_exact_places_stay_apart", True)),
     )
 
 
@@ -72,9 +75,28 @@ def dates_agree(a: dict, b: dict, rules: MergeRules) -> str | None:
     return f"dates {d1.isoformat()} and {d2.isoformat()} within {window} days (time precision {precision})"
 
 
+def _place_key(event: dict) -> str | None:
+    """What identifies the named place: its gazetteer id, else its name."""
+    if event.get("place_id"):
+        return "id:" + event["place_id"]
+    name = " ".join((event.get("location") or "").casefold().split())
+    return "name:" + name if name else None
+
+
+def _distinct_exact_places(a: dict, b: dict) -> bool:
+    if a.get("geo_precision") != 1 or b.get("geo_precision") != 1:
+        return False
+    ka, kb = _place_key(a), _place_key(b)
+    if ka and kb and ka[:3] != kb[:3]:          # one has an id, the other only a name: compare names
+        ka, kb = _place_key({"location": a.get("location")}), _place_key({"location": b.get("location")})
+    return bool(ka and kb and ka != kb)
+
+
 def places_agree(a: dict, b: dict, rules: MergeRules) -> str | None:
     if a.get("place_id") and a.get("place_id") == b.get("place_id"):
         return f"same place {a.get('location') or a['place_id']} ({a['place_id']})"
+    if rules.distinct_exact_places_stay_apart and _distinct_exact_places(a, b):
+        return None
     coords = (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude"))
     if any(c is None for c in coords):
         return None

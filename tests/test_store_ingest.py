@@ -16,19 +16,23 @@ from store.ingest import BatchSummary, collect_inputs, ingest_items
 from store.progress import Progress
 
 FIXTURES = Path(__file__).parent / "fixtures" / "store"
-TOWNS = {"Mayadin": (35.0198, 40.4517), "الميادين": (35.0198, 40.4517),
-         "الشدادة": (36.0566, 40.7300), "Qamishli": (37.05, 41.23)}
+# spelling in the text -> (gazetteer id, display name, latitude, longitude), as the gazetteer gives
+TOWNS = {"Mayadin": ("gn:173480", "Al Mayadin", 35.0198, 40.4517),
+         "الميادين": ("gn:173480", "Al Mayadin", 35.0198, 40.4517),
+         "الشدادة": ("gn:172837", "Ash Shaddadah", 36.0566, 40.7300),
+         "Qamishli": ("gn:163345", "Al Qamishli", 37.05, 41.23)}
 
 
 def town_extractor(art: Article) -> list[Event]:
     """One strike the day before publication in the first known town the text names."""
-    for name, (lat, lon) in TOWNS.items():
-        if name in art.text:
+    for spelling, (place_id, name, lat, lon) in TOWNS.items():
+        if spelling in art.text:
             return [Event(article=art.id, event_date=(art.published - timedelta(days=1)).isoformat(),
                           time_precision=1, event_type="Explosions/Remote violence",
                           sub_event_type="Air/drone strike", actor1=None, actor2=None, location=name,
                           admin1=None, country="Syria", latitude=lat, longitude=lon, geo_precision=1,
-                          geo_reason="test", fatalities=None, injured=None, source=art.outlet)]
+                          geo_reason="test", fatalities=None, injured=None, source=art.outlet,
+                          place_id=place_id)]
     return []
 
 

@@ -89,6 +89,22 @@ def test_same_day_different_town_stays_apart(store):
     assert result.events_merged == 0 and store.event_count() == 2
 
 
+@pytest.mark.parametrize("keep_apart", [True, False])
+def test_two_named_villages_close_together_stay_apart(tmp_path, keep_apart):
+    """Shelling of two neighbouring villages the same day is two events (ACLED codes it so)."""
+    rules = load_rules()
+    rules = dataclasses.replace(rules, distinct_exact_places_stay_apart=keep_apart)
+    en, ar = article("mayadin_en"), article("mayadin_ar")
+    village = dict(MAYADIN, location="Village B", place_id="gn:1", latitude=MAYADIN["latitude"] + 0.02)
+    with open_store(tmp_path / "v.db", rules=rules) as st:
+        st.add_events(en, [strike(en)])
+        assert st.add_events(ar, [strike(ar, **village)]).events_merged == int(not keep_apart)
+        # An approximate report ("near al-Mayadin") still joins by distance.
+        third = Article(id="third", text="near al-Mayadin", published=date(2024, 2, 9), outlet="SANA")
+        near = dict(MAYADIN, place_id=None, location="Al Mayadin area", geo_precision=2)
+        assert st.add_events(third, [strike(third, **near)]).events_merged == 1
+
+
 def test_two_events_of_one_article_never_merge(store):
     en, ar = article("mayadin_en"), article("mayadin_ar")
     store.add_events(en, [strike(en), strike(en)])
