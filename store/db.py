@@ -83,6 +83,10 @@ def apply_migrations(conn: sqlite3.Connection, current: int, target: int | None 
             script = path.read_text(encoding="utf-8")
             try:
                 conn.execute("BEGIN IMMEDIATE")
+                if conn.execute("PRAGMA user_version").fetchone()[0] >= number:
+                    conn.execute("COMMIT")          # another process applied it while we waited
+                    current = number
+                    continue
                 for statement in _statements(script):
                     conn.execute(statement)
                 if number == 1:

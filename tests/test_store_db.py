@@ -115,3 +115,18 @@ def test_a_reader_is_not_blocked_by_an_open_write(tmp_path):
     assert reader.article_count() == 2
     writer.close()
     reader.close()
+
+
+def test_processes_creating_one_new_store_at_once_all_succeed(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parent.parent
+    path = tmp_path / "race.db"
+    code = ("import sys; from store import open_store; st = open_store(sys.argv[1]); "
+            "print(st.schema_version); st.close()")
+    procs = [subprocess.Popen([sys.executable, "-c", code, str(path)], cwd=root, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    results = [p.communicate(timeout=60) + (p.returncode,) for p in procs]
+    assert all(rc == 0 for _, _, rc in results), [err for _, err, _ in results]
+    assert {out.strip() for out, _, _ in results} == {str(db.LATEST_VERSION)}
