@@ -7,6 +7,7 @@ holds the words around a name that say which side it is on ("by X", "X shelled",
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,12 +46,13 @@ def actor_matcher() -> TermMatcher:
 
 
 @lru_cache(maxsize=1)
-def cue_matchers() -> dict[tuple[str, str], TermMatcher]:
-    groups: dict[tuple[str, str], dict[str, str]] = {}
+def cue_matcher() -> TermMatcher:
+    """One matcher for all cues; a word may be a cue both ways ("killed": "X killed", "killed X")."""
+    cues: dict[str, list[tuple[str, str]]] = {}
     for row in read_table("role_cues.tsv"):
         if len(row) >= 3:
-            groups.setdefault((row[1], row[2]), {})[row[0]] = row[1]
-    return {key: TermMatcher(terms) for key, terms in groups.items()}
+            cues.setdefault(row[0], []).append((row[1], row[2]))
+    return TermMatcher(cues)
 
 
 def find_actors(doc: FoldedText) -> list[ActorMention]:
@@ -59,17 +61,16 @@ def find_actors(doc: FoldedText) -> list[ActorMention]:
 
 
 def find_role_cues(doc: FoldedText) -> list[RoleCue]:
-    cues = []
-    for (role, side), matcher in cue_matchers().items():
-        cues.extend(RoleCue(m.start, m.end, role, side) for m in matcher.find(doc))
-    cues.sort(key=lambda c: c.start)
-    return cues
+    return [RoleCue(m.start, m.end, role, side) for m in cue_matcher().find(doc) for role, side in m.value]
 
 
 def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set | None = None,
               others: list[ActorMention] = ()) -> str | None:
     """The role the words right around a name give it, or None. `used` holds the "between" cues
     already given to a first name: "between X and Y" makes X the first side and Y the second."""
+    lo = bisect.bisect_left(cues, mention.start - CUE_WINDOW - 40, key=_cue_start)
+    hi = bisect.bisect_right(cues, mention.end + CUE_WINDOW, key=_cue_start)
+    cues = cues[lo:hi]
     before = [c for c in cues if c.side == "before" and mention.start - CUE_WINDOW <= c.end <= mention.start
               and not _crosses_clause(text, c.end, mention.start)
               and not any(c.end <= o.start and o.end <= mention.start for o in others)]
@@ -87,6 +88,10 @@ def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set |
     if after:
         return min(after, key=lambda c: c.start).role
     return None
+
+
+def _cue_start(c: RoleCue) -> int:
+    return c.start
 
 
 def _is_between(text: str, cue: RoleCue) -> bool:

@@ -45,9 +45,9 @@ def claimant_matcher() -> TermMatcher:
     return TermMatcher({row[0]: row[1] for row in read_table("claimants.tsv") if len(row) >= 2})
 
 
-def _speaker(doc: FoldedText, lo: int, hi: int, actors: list[ActorMention], nearest_to: int):
+def _speaker(sources: list, lo: int, hi: int, actors: list[ActorMention], nearest_to: int):
     """The claimant named in text[lo:hi]: a known source first, else an actor; nearest wins."""
-    names = [(m.start, m.end, m.value) for m in claimant_matcher().find(doc, *_folded_range(doc, lo, hi))]
+    names = [(m.start, m.end, m.value) for m in sources if lo <= m.start and m.end <= hi]
     if not names:
         names = [(a.start, a.end, a.actor) for a in actors
                  if lo <= a.start and a.end <= hi and a.kind not in ("adjective", "weak")]
@@ -56,14 +56,14 @@ def _speaker(doc: FoldedText, lo: int, hi: int, actors: list[ActorMention], near
     return min(names, key=lambda n: min(abs(n[0] - nearest_to), abs(n[1] - nearest_to)))
 
 
-def _folded_range(doc: FoldedText, lo: int, hi: int) -> tuple[int, int]:
-    return doc.folded_offset(lo), doc.folded_offset(hi)
-
-
 def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMention]) -> list[ClaimMention]:
     text = doc.text
     out = []
-    for m in verb_matcher().find(doc):
+    verbs = verb_matcher().find(doc)
+    if not verbs:
+        return out
+    sources = claimant_matcher().find(doc)
+    for m in verbs:
         stance, side = m.value
         sent = next((s for s in sentences if s.start <= m.start < s.end), None)
         if sent is None:
@@ -72,12 +72,12 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         after_hi = comp.start() if comp else min(sent.end, m.end + SPEAKER_WINDOW)
         speaker = None
         if side in ("after", "either"):
-            speaker = _speaker(doc, m.end, after_hi, actors, m.end)
+            speaker = _speaker(sources, m.end, after_hi, actors, m.end)
         if speaker is None and side in ("before", "either"):
-            speaker = _speaker(doc, max(sent.start, m.start - SPEAKER_WINDOW), m.start, actors, m.start)
+            speaker = _speaker(sources, max(sent.start, m.start - SPEAKER_WINDOW), m.start, actors, m.start)
         if speaker is None and side == "after":
             # English-style "X said" also occurs in Arabic ("البنتاغون أعلن")
-            speaker = _speaker(doc, max(sent.start, m.start - 40), m.start, actors, m.start)
+            speaker = _speaker(sources, max(sent.start, m.start - 40), m.start, actors, m.start)
         frame_lo = min(m.start, speaker[0]) if speaker else m.start
         frame_hi = max(after_hi if comp else m.end, speaker[1] if speaker else m.end)
         blamed = _blamed(text, m, actors, speaker, sent) if stance == "blame" else None

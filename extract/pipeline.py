@@ -7,6 +7,7 @@ offsets into the original text; this module only composes them.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from extract import events as ev
 from extract.actors import find_actors, find_role_cues
@@ -28,22 +29,58 @@ def _default_gazetteer():
     return load_gazetteer()
 
 
+def event_stretches(sentences, triggers) -> list[tuple[int, int]]:
+    """The stretches of text made of sentences that hold an event word, adjacent ones joined:
+    places and dates elsewhere cannot locate or date an event, so they are not looked for."""
+    stretches: list[tuple[int, int]] = []
+    i = 0
+    for s in sentences:
+        while i < len(triggers) and triggers[i].start < s.start:
+            i += 1
+        if i < len(triggers) and triggers[i].start < s.end:
+            if stretches and stretches[-1][1] >= s.start - 4:
+                stretches[-1] = (stretches[-1][0], s.end)
+            else:
+                stretches.append((s.start, s.end))
+    return stretches
+
+
+def _shifted(items, offset: int):
+    return [replace(x, start=x.start + offset, end=x.end + offset) for x in items]
+
+
+def _scan_places(gaz, text: str, stretches):
+    out = []
+    for a, b in stretches:
+        for m in gaz.scan(text[a:b]):
+            out.append(replace(m, start=m.start + a, end=m.end + a, name_start=m.name_start + a))
+    return out
+
+
 def annotate(article: Article, gazetteer=None) -> dict:
     """Every stage's annotations for one article (for tests and for looking inside)."""
-    gaz = gazetteer if gazetteer is not None else _default_gazetteer()
     text = article.text or ""
     language = article.language or "und"
     doc = FoldedText(text)
     sentences = split_sentences(text)
+    triggers = find_triggers(doc)
+    if not triggers:
+        # no event word: nothing to locate, date or attribute
+        return {"doc": doc, "sentences": sentences, "actors": [], "cues": [], "claims": [], "places": [],
+                "triggers": [], "dates": [], "casualties": []}
+    gaz = gazetteer if gazetteer is not None else _default_gazetteer()
+    stretches = event_stretches(sentences, triggers)
     dateline = parse_dateline(text)
     dateline_span = (dateline.start, dateline.end) if dateline else None
     # a name in the dateline ("بغداد (رويترز) -") is where the outlet wrote from, not a side
     actors = [a for a in find_actors(doc) if not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])]
     cues = find_role_cues(doc)
     claims = find_claims(doc, sentences, actors)
-    triggers = find_triggers(doc)
-    places = locate_places(text, gaz.scan(text), actors, claims, dateline_span, triggers)
-    dates = find_date_expressions(text, article.published, language) if article.published else []
+    places = locate_places(text, _scan_places(gaz, text, stretches), actors, claims, dateline_span, triggers)
+    dates = []
+    if article.published:
+        for a, b in stretches:
+            dates += _shifted(find_date_expressions(text[a:b], article.published, language), a)
     casualties = find_casualties(text, language)
     return {"doc": doc, "sentences": sentences, "actors": actors, "cues": cues, "claims": claims,
             "places": places, "triggers": triggers, "dates": dates, "casualties": casualties}

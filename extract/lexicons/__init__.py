@@ -10,6 +10,7 @@ exact offsets into what the user wrote.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,33 +37,51 @@ def fold(text: str) -> str:
 class FoldedText:
     """An article's folded copy plus the map from folded offsets back to the original."""
 
-    __slots__ = ("text", "folded", "_index")
+    __slots__ = ("text", "folded", "_points")
 
     def __init__(self, text: str):
         self.text = text
         self.folded = fold(text)
-        # Only text with diacritics or tatweel changes length; then keep an index map.
+        # Only diacritics and tatweel are dropped; remember where, as folded positions.
         if len(self.folded) == len(text):
-            self._index = None
+            self._points = None
         else:
-            self._index = [i for i, ch in enumerate(text) if not _DROPPED.match(ch)]
-            self._index.append(len(text))
+            self._points = [m.start() - k for k, m in enumerate(_DROPPED.finditer(text))]
 
     def orig(self, i: int) -> int:
-        """Offset in the original text of folded offset `i`."""
-        return i if self._index is None else self._index[i]
+        """Offset in the original text of folded offset `i` (a kept character)."""
+        return i if self._points is None else i + bisect.bisect_right(self._points, i)
 
     def folded_offset(self, i: int) -> int:
         """Folded offset of original offset `i` (the first kept character at or after it)."""
-        if self._index is None:
+        if self._points is None:
             return i
-        import bisect
-        return bisect.bisect_left(self._index, i)
+        lo, hi = 0, i
+        while lo < hi:                      # smallest folded f with orig(f) >= i
+            mid = (lo + hi) // 2
+            if self.orig(mid) >= i:
+                hi = mid
+            else:
+                lo = mid + 1
+        return lo
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        if self._index is None:
+        if self._points is None:
             return start, end
-        return self._index[start], (self._index[end - 1] + 1 if end > start else self._index[start])
+        return self.orig(start), (self.orig(end - 1) + 1 if end > start else self.orig(start))
+
+
+def _trie_regex(node: dict) -> str:
+    """Regex for the words of a trie node; longest alternatives first, spaces match space or hyphen."""
+    branches = []
+    end = "" in node
+    for ch in sorted(k for k in node if k):
+        piece = r"[\s\-]+" if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch]))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if end else body
 
 
 def read_table(name: str) -> list[list[str]]:
@@ -105,8 +124,15 @@ class TermMatcher:
 
     @staticmethod
     def _alternation(keys: list[str]) -> str:
-        keys = sorted(set(keys), key=len, reverse=True)
-        return "|".join(re.escape(k).replace(r"\ ", r"[\s\-]+") for k in keys) or "(?!x)x"
+        """One regex for many literal keys, shaped as a trie so the engine does not try each key
+        in turn at every position (a flat alternation of hundreds of words is slow)."""
+        trie: dict = {}
+        for key in set(keys):
+            node = trie
+            for ch in key:
+                node = node.setdefault(ch, {})
+            node[""] = True
+        return _trie_regex(trie) if trie else "(?!x)x"
 
     def _compile(self, exact: list[str], stems: list[str]) -> re.Pattern:
         # After the preposition ل an Arabic article loses its alef: ل + القوات -> للقوات.
