@@ -55,13 +55,14 @@ def cue_matcher() -> TermMatcher:
     return TermMatcher(cues)
 
 
-def find_actors(doc: FoldedText) -> list[ActorMention]:
-    """Actor names in text order (longest alias wins where two overlap)."""
-    return [ActorMention(m.start, m.end, m.value[0], m.value[1]) for m in actor_matcher().find(doc)]
+def find_actors(doc: FoldedText, lo: int = 0, hi: int | None = None) -> list[ActorMention]:
+    """Actor names in text order (longest alias wins where two overlap); lo/hi: folded offsets."""
+    return [ActorMention(m.start, m.end, m.value[0], m.value[1]) for m in actor_matcher().find(doc, lo, hi)]
 
 
-def find_role_cues(doc: FoldedText) -> list[RoleCue]:
-    return [RoleCue(m.start, m.end, role, side) for m in cue_matcher().find(doc) for role, side in m.value]
+def find_role_cues(doc: FoldedText, lo: int = 0, hi: int | None = None) -> list[RoleCue]:
+    return [RoleCue(m.start, m.end, role, side) for m in cue_matcher().find(doc, lo, hi)
+            for role, side in m.value]
 
 
 def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set | None = None,

@@ -73,8 +73,12 @@ def annotate(article: Article, gazetteer=None) -> dict:
     dateline = parse_dateline(text)
     dateline_span = (dateline.start, dateline.end) if dateline else None
     # a name in the dateline ("بغداد (رويترز) -") is where the outlet wrote from, not a side
-    actors = [a for a in find_actors(doc) if not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])]
-    cues = find_role_cues(doc)
+    actors, cues = [], []
+    for a, b in stretches:
+        lo, hi = doc.folded_offset(a), doc.folded_offset(b)
+        actors += find_actors(doc, lo, hi)
+        cues += find_role_cues(doc, lo, hi)
+    actors = [a for a in actors if not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])]
     claims = find_claims(doc, sentences, actors)
     places = locate_places(text, _scan_places(gaz, text, stretches), actors, claims, dateline_span, triggers)
     dates = []
