@@ -63,12 +63,22 @@ def same_group_gap(gap: str) -> bool:
 
 
 # "X in Y": Y only says which governorate X is in.
-_QUALIFIER_GAP = re.compile(r"^\s*(?:,|،)?\s*(?:in|في|ب|بمحافظة|in the|,|،)?\s*(?:محافظة|province of)?\s*$", re.I)
+# Words that may stand between a place and the governorate it is said to be in ("Basira town in
+# Deir-ez-Zor", "Tell Abiad front in Ar-Raqqa", "Tall Refaat and its vicinity in Aleppo").
+_QUALIFIER_WORDS = frozenset(
+    "in of the its and town city village area areas camp front vicinity surroundings surrounding countryside "
+    "province governorate neighbourhood neighborhood district في ب بمحافظة محافظة مدينة بلدة قرية منطقة "
+    "ريف وريفها ومحيطها".split())
+
+
+def qualifier_gap(gap: str) -> bool:
+    return all(t in _QUALIFIER_WORDS for t in _GAP_TOKEN.split(gap.lower()) if t)
 
 
 # "X, 20 km south of Y", "X جنوب Y": Y is a reference point for X.
 _REFERENCE_GAP = re.compile(
-    r"^[\s,،]*(?:(?:about|some|nearly)?\s*\d+\s*(?:km|kilometers|kilometres|كم|كيلومترا?)\s*)?"
+    r"^[\s,،]*(?:(?:area|region|town|village|front|منطقة|بلدة|قرية)\s+)?"
+    r"(?:(?:about|some|nearly)?\s*\d+\s*(?:km|kilometers|kilometres|كم|كيلومترا?)\s*)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
     r"|(?:شمال|جنوب|شرق|غرب)(?:ي|ي?\s+(?:شرق|غرب)ي?)?)\s*(?:مدينة|بلدة|the\s+(?:city|town)\s+of)?\s*$",
     re.I)
@@ -183,6 +193,8 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
             owner.coarse.append(p)
             continue
         prev = last_unit.get(id(owner))
+        if prev and prev[0] is owner.units[-1] and _between_pair(text, prev[1], p):
+            continue                    # "the area between X and Y": one event, placed at X
         if prev and same_group_gap(text[prev[1].end:p.start]) and prev[0] is owner.units[-1]:
             prev[0].places.append(p)
             last_unit[id(owner)] = (prev[0], p)
@@ -190,6 +202,18 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
         unit = PlaceUnit([p])
         owner.units.append(unit)
         last_unit[id(owner)] = (unit, p)
+
+
+_BETWEEN_BEFORE = re.compile(r"(?:between|بين)\s+(?:the\s+)?(?:(?:town|village|city|مدينة|بلدة|قرية)\s+(?:of\s+)?)?$", re.I)
+_AND_GAP = re.compile(r"^\s*(?:and|و)\s*(?:the\s+)?(?:(?:town|village|city|مدينة|بلدة|قرية)\s+(?:of\s+)?)?$", re.I)
+
+
+def _between_pair(text: str, first: LocatedPlace, second: LocatedPlace) -> bool:
+    """"between X and Y" names one stretch of ground, not two events."""
+    gap = text[first.end:second.start]
+    if not (_AND_GAP.match(gap) or gap.strip() == "و" or text[second.start] == "و" and not gap.strip()):
+        return False
+    return bool(_BETWEEN_BEFORE.search(text[max(0, first.start - 30):first.start]))
 
 
 def _line_end(text: str, offset: int) -> int:
@@ -202,7 +226,7 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str) -> list[Locate
     out: list[LocatedPlace] = []
     for p in places:
         prev = out[-1] if out else None
-        if prev is not None and not prev.coarse and _QUALIFIER_GAP.match(text[prev.end:p.start]) \
+        if prev is not None and not prev.coarse and qualifier_gap(text[prev.end:p.start]) \
                 and _names_governorate_of(p, prev):
             continue
         if prev is not None and not prev.coarse and _REFERENCE_GAP.match(text[prev.end:p.start]):
@@ -212,11 +236,13 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str) -> list[Locate
 
 
 def _names_governorate_of(p: LocatedPlace, finer: LocatedPlace) -> bool:
+    """True when one reading of p is the governorate the finer place lies in."""
     admin1 = getattr(finer.place, "admin1", "") or ""
-    if not admin1:
+    if not admin1 or p.place.id == finer.place.id:
         return False
-    names = {getattr(p.place, "admin1", ""), getattr(p.place, "name", "")}
-    return admin1 in names and getattr(p.place, "id", None) != getattr(finer.place, "id", None)
+    readings = p.candidates or (p.place,)
+    return any(c.kind == "governorate" and (c.name == admin1 or c.admin1 == admin1) for c in readings) \
+        or p.place.admin1 == admin1 and p.place.kind == "governorate"
 
 
 # ---------------------------------------------------------------- 3. figures

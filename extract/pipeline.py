@@ -17,7 +17,7 @@ from extract.dates import find_date_expressions
 from extract.lexicons import FoldedText
 from extract.model import Article, Event
 from extract.numbers import find_casualties
-from extract.places import locate_places
+from extract.places import disambiguate_by_governorate, locate_places
 from extract.sentences import headline_end, split_sentences
 from extract.triggers import find_triggers
 
@@ -81,6 +81,7 @@ def annotate(article: Article, gazetteer=None) -> dict:
     actors = [a for a in actors if not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])]
     claims = find_claims(doc, sentences, actors)
     places = locate_places(text, _scan_places(gaz, text, stretches), actors, claims, dateline_span, triggers)
+    places = disambiguate_by_governorate(places, sentences)
     dates = []
     if article.published:
         for a, b in stretches:

@@ -12,7 +12,7 @@ is given for the same event.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from extract.actors import ActorMention
@@ -37,6 +37,7 @@ class LocatedPlace:
     coarse: bool
     excluded: str | None = None     # why this is not an event location, or None
     explicit: bool = False          # a precision phrase was found (not the kind's default)
+    candidates: tuple = ()          # every gazetteer reading of the name, best first
 
     @property
     def usable(self) -> bool:
@@ -105,10 +106,21 @@ def _default_reason(kind: str) -> str:
 
 
 def _is_origin(text: str, start: int) -> bool:
-    """"مجموعات متمركزة قرب X", "rockets fired from X": where the attacker was, not the target."""
-    window = text[max(0, start - ORIGIN_WINDOW):start]
-    window = re.split(r"[،,؛;.\n]", window)[-1]          # only the name's own clause
-    return bool(precision_rules().origin.search(fold(window)))
+    """"مجموعات متمركزة قرب X", "rockets fired from X": where the attacker was, not the target.
+    Only precision and settlement words may stand between the phrase and the name."""
+    window = fold(re.split(r"[،,؛;.\n]", text[max(0, start - ORIGIN_WINDOW):start])[-1])
+    found = list(precision_rules().origin.finditer(window))
+    if not found:
+        return False
+    words = _place_words()
+    return all(w in words or (w[0] in "وفب" and w[1:] in words) for w in window[found[-1].end():].split())
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Every word of a precision or settlement phrase ("قرب", "مدينة", "the", "outskirts", "of")."""
+    return frozenset(w for row in read_table("precision_words.tsv") if len(row) >= 3 and row[2] != "origin"
+                     for w in fold(row[0]).split())
 
 
 def _choose_candidate(candidates, text: str, start: int, end: int):
@@ -142,7 +154,32 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
             excluded = "part of an event word"        # "طائرات حربية" is not the village Harbiye
         coarse = kind in COARSE_KINDS or (area and _is_governorate_seat(place, m.candidates))
         out.append(LocatedPlace(m.start, m.end, place, precision, reason.format(name=place.name),
-                                coarse, excluded, phrase is not None))
+                                coarse, excluded, phrase is not None, tuple(m.candidates)))
+    return out
+
+
+def disambiguate_by_governorate(places: list[LocatedPlace], sentences) -> list[LocatedPlace]:
+    """A sentence that names a governorate ("... in Hama countryside", "بريف إدلب") says where its
+    other names lie: pick their reading in that governorate, and drop a name with no reading there
+    that would put the event in another country (a village named like a town abroad)."""
+    out = list(places)
+    for sent in sentences:
+        idx = [i for i, p in enumerate(out) if sent.start <= p.start < sent.end and p.usable]
+        regions = {(out[i].place.admin1, out[i].place.country) for i in idx
+                   if out[i].coarse and out[i].place.kind != "country" and out[i].place.admin1}
+        if not regions:
+            continue
+        admins = {a for a, _ in regions}
+        countries = {c for _, c in regions}
+        for i in idx:
+            p = out[i]
+            if p.coarse or p.place.admin1 in admins:
+                continue
+            local = [c for c in p.candidates if c.admin1 in admins]
+            if local:
+                out[i] = replace(p, place=local[0], reason=p.reason.replace(p.place.name, local[0].name))
+            elif p.place.country not in countries:
+                out[i] = replace(p, excluded="outside the governorate the sentence names")
     return out
 
 

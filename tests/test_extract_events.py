@@ -108,3 +108,23 @@ def test_fixture_article_gives_its_expected_events(path, expected):
 def test_fixtures_cover_both_languages():
     languages = [json.loads(p.read_text(encoding="utf-8"))["language"] for p in FIXTURES.glob("*.json")]
     assert languages.count("ar") >= 4 and languages.count("en") >= 4
+
+
+def test_place_named_by_its_governorate_is_one_event():
+    events = events_of("On 3 May 2024, an IED exploded near Basira town in Deir-ez-Zor, wounding two SDF members.")
+    assert len(events) == 1 and events[0].location != "Deir ez-Zor"
+
+
+def test_reference_place_after_a_direction_is_not_an_event():
+    events = events_of("انفجرت عبوة ناسفة صباح اليوم داخل بلدة الشدادي جنوب الحسكة.", language="ar")
+    assert [e.place_id for e in events] == ["gn:172837"]
+
+
+def test_between_two_places_is_one_event_at_the_first():
+    events = events_of("On 3 May 2024, gunmen opened fire on a patrol on the road between Manbij and Jarabulus.")
+    assert [e.location for e in events] == ["Manbij"]
+
+
+def test_where_people_come_from_is_not_where_it_happened():
+    events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
+    assert [e.location for e in events] == ["Saraqib"]

@@ -124,3 +124,9 @@ def test_headline_is_the_short_first_line_only():
     assert headline_end("Strikes hit Syria\n\nBEIRUT (Reuters) - Text.") == len("Strikes hit Syria")
     assert headline_end("One long sentence that ends with a stop.\nMore.") == 0
     assert headline_end("No newline at all") == 0
+
+
+def test_a_sentence_naming_a_governorate_rules_out_a_namesake_abroad():
+    a = annotated("On 6 May 2024, a landmine exploded in Sinjar area in Hama countryside, injuring a child.", "en")
+    sinjar = next(p for p in a["places"] if a["doc"].text[p.start:p.end] == "Sinjar")
+    assert not sinjar.usable or sinjar.place.admin1 == "Hama"
