@@ -129,7 +129,8 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
         modifies = m.start >= trigger_end if _is_arabic(text[m.start]) else m.end <= trigger_start
         if m.kind == "adjective" and modifies and distance <= ADJECTIVE_WINDOW and not _crosses_clause(
                 text, min(m.end, trigger_end), max(m.start, trigger_start)):
-            cue = _cue_role(m, cues, text, None, mentions)
+            between = [c for c in cues if c.start >= trigger_end]
+            cue = _cue_role(m, between, text, None, mentions)
             # "مقتل متعاقد أميركي": a victim noun in between makes the adjective the target's
             if cue == "target" and m.start > trigger_end:
                 votes.append(RoleVote(m.actor, "target", EXPLICIT, distance, weak))

@@ -303,7 +303,8 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
             hi = mentions[i + 1].spans[0][0]
         window = [a for a in named if lo <= a.start and a.end <= hi]
         t0, t1 = m.spans[0][0], m.spans[0][1]
-        m.votes = role_votes(t0, t1, window, cues, text)
+        # a cue at or past the next event word speaks of that event ("X سارعت إلى الرد بقصف")
+        m.votes = role_votes(t0, t1, window, [c for c in cues if lo <= c.start < hi], text)
     for c in claims:
         # a blame names who struck; so does an actor claiming the attack for itself
         attacker = c.blamed if c.stance == "blame" else c.claimant_actor if c.stance == "claim" else None
