@@ -56,13 +56,17 @@ def _speaker(sources: list, lo: int, hi: int, actors: list[ActorMention], neares
     return min(names, key=lambda n: min(abs(n[0] - nearest_to), abs(n[1] - nearest_to)))
 
 
-def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMention]) -> list[ClaimMention]:
+def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMention],
+                stretches: list[tuple[int, int]] | None = None) -> list[ClaimMention]:
+    """Speech verbs with their speaker, stance and frame; only inside `stretches` when given."""
     text = doc.text
     out = []
-    verbs = verb_matcher().find(doc)
+    ranges = [(doc.folded_offset(a), doc.folded_offset(b)) for a, b in stretches] if stretches is not None \
+        else [(0, None)]
+    verbs = [m for lo, hi in ranges for m in verb_matcher().find(doc, lo, hi)]
     if not verbs:
         return out
-    sources = claimant_matcher().find(doc)
+    sources = [m for lo, hi in ranges for m in claimant_matcher().find(doc, lo, hi)]
     for m in verbs:
         stance, side = m.value
         sent = next((s for s in sentences if s.start <= m.start < s.end), None)

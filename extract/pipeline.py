@@ -79,7 +79,7 @@ def annotate(article: Article, gazetteer=None) -> dict:
         actors += find_actors(doc, lo, hi)
         cues += find_role_cues(doc, lo, hi)
     actors = [a for a in actors if not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])]
-    claims = find_claims(doc, sentences, actors)
+    claims = find_claims(doc, sentences, actors, stretches)
     places = locate_places(text, _scan_places(gaz, text, stretches), actors, claims, dateline_span, triggers)
     places = disambiguate_by_governorate(places, sentences)
     dates = []

@@ -8,7 +8,6 @@ an actor, a place or a number can travel to the event it belongs to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 # A full stop, question or exclamation mark (Latin or Arabic) followed by space, or a line break.
 _SENTENCE_END = re.compile(r"[.!?؟]+[\"'”»)]*(?=\s)|\n+")
@@ -19,11 +18,22 @@ _ABBREVIATIONS = {"u.s", "u.k", "u.n", "mr", "mrs", "dr", "gen", "lt", "col", "m
                   "no", "st", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "vs", "approx", "a.m", "p.m"}
 
 
-@dataclass(frozen=True)
 class Sentence:
-    start: int
-    end: int
-    clauses: tuple[tuple[int, int], ...]
+    """A sentence's offsets; its clauses are split on first use (most sentences never need them)."""
+
+    __slots__ = ("start", "end", "_text", "_clauses")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.start, self.end, self._text, self._clauses = start, end, text, None
+
+    @property
+    def clauses(self) -> tuple[tuple[int, int], ...]:
+        if self._clauses is None:
+            self._clauses = split_clauses(self._text, self.start, self.end)
+        return self._clauses
+
+    def __repr__(self) -> str:
+        return f"Sentence({self.start}, {self.end})"
 
     def clause_at(self, offset: int) -> tuple[int, int]:
         for c in self.clauses:
@@ -72,11 +82,11 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         s, e = _trim(text, pos, m.end())
         if e > s:
-            sentences.append(Sentence(s, e, split_clauses(text, s, e)))
+            sentences.append(Sentence(s, e, text))
         pos = m.end()
     s, e = _trim(text, pos, len(text))
     if e > s:
-        sentences.append(Sentence(s, e, split_clauses(text, s, e)))
+        sentences.append(Sentence(s, e, text))
     return sentences
 
 
