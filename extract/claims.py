@@ -82,8 +82,11 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         if speaker is None and side == "after":
             # English-style "X said" also occurs in Arabic ("البنتاغون أعلن")
             speaker = _speaker(sources, max(sent.start, m.start - 40), m.start, actors, m.start)
+        speaker_after = speaker is not None and speaker[0] >= m.end
         frame_lo = min(m.start, speaker[0]) if speaker else m.start
-        frame_hi = max(after_hi if comp else m.end, speaker[1] if speaker else m.end)
+        # "قال X، الجمعة، إن": with the speaker after the verb, the frame runs to "إن"/"that"
+        frame_hi = max(after_hi if comp and (speaker_after or speaker is None) else m.end,
+                       speaker[1] if speaker else m.end)
         blamed = _blamed(text, m, actors, speaker, sent) if stance == "blame" else None
         speaker_actor = None
         if speaker:

@@ -658,6 +658,19 @@ _VERBS = {
 }
 
 
+_PREPOSITIONS = ("in ", "inside ", "near ", "at ", "around ", "on ", "outside ", "east ", "west ", "north ",
+                 "south ", "between ")
+
+
+def _where(reason: str) -> str:
+    """geo_reason as a phrase that follows a verb: "desert near X" -> "in the desert near X"."""
+    if reason.startswith(_PREPOSITIONS):
+        return reason
+    if reason.startswith(("desert", "countryside", "front line")):
+        return "in the " + reason.replace(" (no finer place given)", "")
+    return "in " + reason.replace(" (no finer place given)", "")
+
+
 def summarize(e: Event) -> str:
     """A one-sentence English summary built from the coded fields."""
     who = e.actor1 or "An unidentified actor"
@@ -670,7 +683,7 @@ def summarize(e: Event) -> str:
     else:
         action = {"Armed clash": "fought", "Attack": "carried out an attack"}.get(
             e.sub_event_type, verb.rsplit(" ", 1)[0] if verb.endswith((" on", " at", " against", " with")) else verb)
-    where = e.geo_reason or (f"in {e.location}" if e.location else "")
+    where = _where(e.geo_reason) if e.geo_reason else (f"in {e.location}" if e.location else "")
     figures = []
     if e.fatalities is not None:
         figures.append(f"{e.fatalities} killed")

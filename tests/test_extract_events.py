@@ -128,3 +128,20 @@ def test_between_two_places_is_one_event_at_the_first():
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.location for e in events] == ["Saraqib"]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["غارة", "قصف", "صواريخ", "قرب", "ريف", "داخل مدينة", "دير الزور", "الميادين", "و", "،", ".", "\n\n",
+         "مقتل", "ستة", "قالت", "البنتاغون", "إن", "الخميس", "airstrike", "near", "Idlib", "the", "attack",
+         "killed", "3", "civilians", "said", "between", "and", "Homs", "rural", "(Reuters) -", "US forces", "ّ"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join))
+def test_any_mix_of_event_words_never_raises_and_offsets_hold(text):
+    for e in extract_events(Article(id="p", text=text, published=date(2024, 5, 10))):
+        assert text[e.excerpt_start:e.excerpt_end] == e.excerpt
+        assert e.geo_precision in (1, 2, 3) and e.latitude is not None
+        assert e.fatalities is None or e.fatalities >= 0
