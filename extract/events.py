@@ -226,9 +226,13 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str) -> list[Locate
     out: list[LocatedPlace] = []
     for p in places:
         prev = out[-1] if out else None
-        if prev is not None and not prev.coarse and qualifier_gap(text[prev.end:p.start]) \
-                and _names_governorate_of(p, prev):
-            continue
+        if prev is not None and prev.place.kind != "country" and qualifier_gap(text[prev.end:p.start]):
+            if _names_governorate_of(p, prev):
+                continue
+            if p.coarse and p.place.kind != "country" and not prev.coarse and p.place.admin1 \
+                    and prev.place.admin1 != p.place.admin1 and prev.place.country == p.place.country:
+                out[-1] = p         # "Bab al Faraj area in Al-Hasakeh": that reading of the first name is wrong
+                continue
         if prev is not None and not prev.coarse and _REFERENCE_GAP.match(text[prev.end:p.start]):
             continue            # "الشدادي جنوب الحسكة", "X south of Y": Y only helps find X
         out.append(p)
