@@ -16,11 +16,15 @@ from extract.lexicons import FoldedText, TermMatcher, read_table
 from extract.sentences import Sentence
 
 SPEAKER_WINDOW = 90           # characters between a speech verb and its speaker's name
+SHORT_WINDOW = 30             # "said X": how far after the verb a speaker may be named
 BLAMED_WINDOW = 60            # characters between a blame verb and the name of the blamed
 # The word that opens reported speech: everything before it is the speech frame ("قال X، الجمعة، إن").
-_COMPLEMENTIZER = re.compile(r"(?<!\w)(?:إن|أن|أنه|انه|إنه|بأن|that)(?!\w)", re.I)
+_COMPLEMENTIZER = re.compile(r"(?<!\w)(?:[إأا]ن(?:ه|ها|هم)?|ب[أا]ن(?:ه|ها|هم)?|that)(?!\w)", re.I)
 # An object pronoun on the verb ("تتهمها", "اتهمه") points back to a name already given.
 _OBJECT_PRONOUN = re.compile(r"(?:ها|هم|ه|هن)$")
+
+
+PREVIOUS = "(previous)"          # claimants.tsv: "the ministry", "الوزارة" point back to the last source
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
     if not verbs:
         return out
     sources = [m for lo, hi in ranges for m in claimant_matcher().find(doc, lo, hi)]
+    last_source = None              # the last source named by its own name, for "the ministry said"
     for m in verbs:
         stance, side = m.value
         sent = next((s for s in sentences if s.start <= m.start < s.end), None)
@@ -75,10 +80,13 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         comp = _COMPLEMENTIZER.search(text, m.end, min(sent.end, m.end + SPEAKER_WINDOW + 20))
         after_hi = comp.start() if comp else min(sent.end, m.end + SPEAKER_WINDOW)
         speaker = None
-        if side in ("after", "either"):
+        if side == "after":
             speaker = _speaker(sources, m.end, after_hi, actors, m.end)
         if speaker is None and side in ("before", "either"):
             speaker = _speaker(sources, max(sent.start, m.start - SPEAKER_WINDOW), m.start, actors, m.start)
+        if speaker is None and side == "either":
+            # "said the Pentagon", "أعلنت الوزارة": a speaker right after the verb
+            speaker = _speaker(sources, m.end, min(after_hi, m.end + SHORT_WINDOW), actors, m.end)
         if speaker is None and side == "after":
             # English-style "X said" also occurs in Arabic ("البنتاغون أعلن")
             speaker = _speaker(sources, max(sent.start, m.start - 40), m.start, actors, m.start)
@@ -88,6 +96,10 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         frame_hi = max(after_hi if comp and (speaker_after or speaker is None) else m.end,
                        speaker[1] if speaker else m.end)
         blamed = _blamed(text, m, actors, speaker, sent) if stance == "blame" else None
+        if speaker and speaker[2] == PREVIOUS:
+            speaker = (speaker[0], speaker[1], last_source) if last_source else None
+        elif speaker and stance in ("report", "claim") and _is_source(sources, speaker):
+            last_source = speaker[2]
         speaker_actor = None
         if speaker:
             speaker_actor = next((a.actor for a in actors if a.start < speaker[1] and speaker[0] < a.end
@@ -95,6 +107,10 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         out.append(ClaimMention(m.start, m.end, stance, speaker[2] if speaker else None, blamed,
                                 (frame_lo, frame_hi), (sent.start, sent.end), speaker_actor))
     return out
+
+
+def _is_source(sources: list, speaker) -> bool:
+    return any(m.start == speaker[0] and m.end == speaker[1] for m in sources)
 
 
 def _blamed(text: str, verb, actors: list[ActorMention], speaker, sent: Sentence) -> str | None:

@@ -351,8 +351,9 @@ def resolve_types(mentions: list[Mention]) -> None:
         earlier = [p for p in reversed(mentions[:i])
                    if (not p.trigger.generic or p.antecedent is not None) and compatible(m, p)]
         # "the strikes" prefers an earlier strike to an earlier rocket attack
-        same_kind = [p for p in earlier if p.sub_event_type == m.trigger.sub_event_type
-                     and "|" not in m.trigger.sub_event_type]
+        # ("the attack" after an ambush told with its grenades refers to the ambush)
+        own_kinds = m.trigger.sub_event_type.split("|")
+        same_kind = [p for p in earlier if p.sub_event_type in own_kinds]
         chosen = (same_kind or earlier or [None])[0]
         if chosen is not None:
             m.antecedent = chosen

@@ -72,6 +72,12 @@ def annotate(article: Article, gazetteer=None) -> dict:
     stretches = event_stretches(sentences, triggers)
     dateline = parse_dateline(text)
     dateline_span = (dateline.start, dateline.end) if dateline else None
+    for s in sentences:
+        if dateline_span and s.start <= dateline_span[0] < s.end:
+            # "دمشق (رويترز) - قالت ...": the sentence (and any excerpt of it) starts after the dateline
+            s.start = min(max(s.start, dateline_span[1]), s.end)
+            while s.start < s.end and text[s.start].isspace():
+                s.start += 1
     # a name in the dateline ("بغداد (رويترز) -") is where the outlet wrote from, not a side
     actors, cues = [], []
     for a, b in stretches:

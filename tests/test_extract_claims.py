@@ -68,3 +68,10 @@ def test_events_carry_their_claims_with_the_sentence_as_excerpt():
     assert {("US Department of Defense", "report"), ("Syrian Observatory for Human Rights", "report")} <= claims
     for c in events[0].claims:
         assert c.excerpt in text and c.excerpt.endswith(".")
+
+
+def test_the_ministry_points_back_to_the_source_named_before():
+    text = ("قالت وزارة الدفاع السورية إن غارات إسرائيلية استهدفت محيط مطار المزة العسكري. "
+            "وأضافت الوزارة أن غارة أخرى استهدفت ريف حمص.")
+    found = claims_of(text)
+    assert [c[0] for c in found if c[1] == "report"] == ["Syrian government", "Syrian government"]

@@ -101,7 +101,9 @@ def test_fixture_article_gives_its_expected_events(path, expected):
     for x in expected:
         e = got[x["location_id"]]
         for key, value in x.items():
-            if key != "location_id":
+            if key == "claimed_by":
+                assert set(value) <= {c.claimant for c in e.claims}, (x["location_id"], key)
+            elif key != "location_id":
                 assert getattr(e, key) == value, (x["location_id"], key)
 
 
