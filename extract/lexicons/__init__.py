@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import bisect
 import re
+
+import ahocorasick
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,11 +24,10 @@ _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u065
 _LETTER_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
                "ی": "ي", "ک": "ك", "’": "'", "‘": "'", "ʿ": "'", "ʾ": "'"}
 _FOLD_TABLE = {ord(c): None for c in _DIACRITICS} | {ord(k): v for k, v in _LETTER_MAP.items()}
-_SPACES = re.compile(r"[\s\-]+")
+_AS_SPACE = str.maketrans({"-": " ", "\n": " ", "\t": " ", "\r": " ", "\u00a0": " "})
+_WORD_START = re.compile(r"\b\w")
 _DROPPED = re.compile(f"[{_DIACRITICS}]")
 
-# Arabic clitics written attached to a word: conjunction (و ف), preposition (ب ل ك), article.
-ARABIC_PREFIX = "(?:[وف]?[بكل]?)"
 
 
 def fold(text: str) -> str:
@@ -37,16 +38,25 @@ def fold(text: str) -> str:
 class FoldedText:
     """An article's folded copy plus the map from folded offsets back to the original."""
 
-    __slots__ = ("text", "folded", "_points")
+    __slots__ = ("text", "folded", "matching", "_points", "_word_starts")
 
     def __init__(self, text: str):
         self.text = text
         self.folded = fold(text)
+        self.matching = self.folded.translate(_AS_SPACE)      # same length; hyphens, breaks -> spaces
+        self._word_starts = None
         # Only diacritics and tatweel are dropped; remember where, as folded positions.
         if len(self.folded) == len(text):
             self._points = None
         else:
             self._points = [m.start() - k for k, m in enumerate(_DROPPED.finditer(text))]
+
+    @property
+    def word_starts(self) -> frozenset[int]:
+        """Folded offsets where a word begins (shared by every lexicon's matcher)."""
+        if self._word_starts is None:
+            self._word_starts = frozenset(m.start() for m in _WORD_START.finditer(self.matching))
+        return self._word_starts
 
     def orig(self, i: int) -> int:
         """Offset in the original text of folded offset `i` (a kept character)."""
@@ -71,19 +81,6 @@ class FoldedText:
         return self.orig(start), (self.orig(end - 1) + 1 if end > start else self.orig(start))
 
 
-def _trie_regex(node: dict) -> str:
-    """Regex for the words of a trie node; longest alternatives first, spaces match space or hyphen."""
-    branches = []
-    end = "" in node
-    for ch in sorted(k for k in node if k):
-        piece = r"[\s\-]+" if ch == " " else re.escape(ch)
-        branches.append(piece + _trie_regex(node[ch]))
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if end else body
-
-
 def read_table(name: str) -> list[list[str]]:
     """Rows of a TSV data file in this folder: comment (#) and blank lines skipped, cells stripped."""
     rows = []
@@ -102,59 +99,78 @@ class Match:
     value: object       # what the lexicon says about it
 
 
+# Arabic clitics written attached to a word: conjunction (و ف) then preposition (ب ل ك); after ل
+# the article's alef drops (لل).
+_PREFIX_OK = re.compile(r"[وف]?[بكل]?")
+_LIL_PREFIX_OK = re.compile(r"[وف]?لل")
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
 class TermMatcher:
     """Finds lexicon terms in folded text, longest first, at word boundaries.
 
     A term ending in `*` matches any word that starts with it (verb and plural endings);
-    Arabic terms also match with attached clitics (والقصف, بالقصف, للقوات).
+    Arabic terms also match with attached clitics (والقصف, بالقصف, للقوات). Hyphens and line
+    breaks count as spaces ("air-strike"). Matching runs an Aho-Corasick automaton over the
+    text (one pass in C), then keeps the hits that sit on word boundaries.
     """
 
     def __init__(self, entries: dict[str, object]):
         self.values: dict[str, object] = {}
-        exact, stems = [], []
+        self.automaton = ahocorasick.Automaton()
         for term, value in entries.items():
             stem = term.endswith("*")
-            key = fold(term.rstrip("*")).strip()
+            key = re.sub(r"\s+", " ", fold(term.rstrip("*")).translate(_AS_SPACE)).strip()
             if not key:
                 continue
-            key = re.sub(r"\s+", " ", key)
             self.values[key] = value
-            (stems if stem else exact).append(key)
-        self.pattern = self._compile(exact, stems)
-
-    @staticmethod
-    def _alternation(keys: list[str]) -> str:
-        """One regex for many literal keys, shaped as a trie so the engine does not try each key
-        in turn at every position (a flat alternation of hundreds of words is slow)."""
-        trie: dict = {}
-        for key in set(keys):
-            node = trie
-            for ch in key:
-                node = node.setdefault(ch, {})
-            node[""] = True
-        return _trie_regex(trie) if trie else "(?!x)x"
-
-    def _compile(self, exact: list[str], stems: list[str]) -> re.Pattern:
-        # After the preposition ل an Arabic article loses its alef: ل + القوات -> للقوات.
-        self.after_lil = {k[2:]: k for k in exact + stems if k.startswith("ال") and len(k) > 3}
-        lil_exact = [k[2:] for k in exact if k.startswith("ال") and len(k) > 3]
-        lil_stems = [k[2:] for k in stems if k.startswith("ال") and len(k) > 3]
-        alt = self._alternation
-        return re.compile(
-            rf"(?<!\w)(?:{ARABIC_PREFIX}(?:(?P<e>{alt(exact)})(?!\w)|(?P<s>{alt(stems)})\w*)"
-            rf"|[وف]?لل(?:(?P<le>{alt(lil_exact)})(?!\w)|(?P<ls>{alt(lil_stems)})\w*))")
+            self.automaton.add_word(key, (key, stem, False, len(key)))
+            # After the preposition ل an Arabic article loses its alef: ل + القوات -> للقوات.
+            if key.startswith("ال") and len(key) > 3 and not self.automaton.exists(key[2:]):
+                self.automaton.add_word(key[2:], (key, stem, True, len(key) - 2))
+        self.empty = not self.values
+        if not self.empty:
+            self.automaton.make_automaton()
 
     def find(self, doc: FoldedText, lo: int = 0, hi: int | None = None) -> list[Match]:
-        out = []
-        folded = doc.folded
-        for m in self.pattern.finditer(folded, lo, len(folded) if hi is None else hi):
-            key = m.group("e") or m.group("s")
-            if key is None:
-                key = self.after_lil[_SPACES.sub(" ", m.group("le") or m.group("ls"))]
-            elif key not in self.values:
-                key = _SPACES.sub(" ", key)
-            start, end = doc.span(m.start(), m.end())
-            out.append(Match(start, end, key, self.values.get(key)))
+        if self.empty:
+            return []
+        text = doc.matching
+        hi = len(text) if hi is None else min(hi, len(text))
+        if hi <= lo:
+            return []
+        hits = []
+        starts = doc.word_starts
+        n = len(text)
+        for last, (key, stem, after_lil, size) in self.automaton.iter(text, lo, hi):
+            start, end = last + 1 - size, last + 1
+            if start in starts:
+                word_start = start
+            else:
+                # a clitic prefix of one to three letters may stand before the term ("والقصف", "للقوات")
+                word_start = next((start - k for k in (1, 2, 3) if start - k in starts), None)
+                if word_start is None:
+                    continue
+            if word_start != start or after_lil:
+                if not (_LIL_PREFIX_OK if after_lil else _PREFIX_OK).fullmatch(text, word_start, start):
+                    continue
+            if stem:
+                while end < n and _is_word_char(text[end]):
+                    end += 1
+            elif end < n and _is_word_char(text[end]):
+                continue
+            hits.append((word_start, end, key))
+        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+        out, taken = [], -1
+        for word_start, end, key in hits:
+            if word_start < taken:
+                continue
+            taken = end
+            a, b = doc.span(word_start, end)
+            out.append(Match(a, b, key, self.values[key]))
         return out
 
 
