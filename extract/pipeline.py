@@ -1,12 +1,15 @@
 """The extraction pipeline: an Article flows through named stages, each adding annotations with
 offsets into the original text; this module only composes them.
 
-    sentences -> actors, role cues -> claims -> places (gazetteer) -> triggers -> dates, numbers
-    -> events (mentions, places, figures, sides, dates, claims, strike sets)
+    sentences -> triggers (no event word: stop) -> dateline -> actors, role cues -> claims
+    -> places (gazetteer) -> dates, numbers
+    -> events (mentions, places, figures, sides, types, dates, claims, strike sets)
+
+Places, dates, actors and claims are looked for only in the sentences that hold an event word
+(`event_stretches`): elsewhere they cannot locate, date or attribute an event.
 """
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 
 from extract import events as ev
@@ -20,8 +23,6 @@ from extract.numbers import find_casualties
 from extract.places import disambiguate_by_governorate, locate_places
 from extract.sentences import headline_end, split_sentences
 from extract.triggers import find_triggers
-
-log = logging.getLogger(__name__)
 
 
 def _default_gazetteer():

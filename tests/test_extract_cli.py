@@ -7,8 +7,6 @@ import sys
 import types
 from pathlib import Path
 
-import pytest
-
 from extract import cli
 from extract.model import EVENT_COLUMNS
 

@@ -15,7 +15,6 @@ import re
 
 import ahocorasick
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent
@@ -172,9 +171,3 @@ class TermMatcher:
             a, b = doc.span(word_start, end)
             out.append(Match(a, b, key, self.values[key]))
         return out
-
-
-@lru_cache(maxsize=None)
-def table_matcher(name: str, key_col: int = 0) -> TermMatcher:
-    """A matcher over column `key_col` of a data file; the value is the whole row."""
-    return TermMatcher({row[key_col]: row for row in read_table(name) if len(row) > key_col})
