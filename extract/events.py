@@ -110,6 +110,7 @@ class Mention:
     set_id: int = -1
     headline: bool = False                        # told in the headline: a summary, not located there
     distinct: bool = False                        # "a separate strike": not the event told before
+    answers_to: "Mention | None" = None           # set on an attack that `answers_to` retaliated for
 
     @property
     def start(self) -> int:
@@ -130,8 +131,13 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
                                     headline=t.start < headline_end, distinct=True))
             continue
         prev = mentions[-1] if mentions and mentions[-1].sentence is sent else None
-        if prev is not None and t.generic and not t.definite:
+        answered = text and _answered(text, t, sent)
+        if prev is not None and t.generic and not t.definite and not answered:
             prev.spans.append((t.start, t.end))
+            continue
+        if answered and prev is not None:
+            mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
+                                    headline=t.start < headline_end, distinct=True, answers_to=prev))
             continue
         if prev is not None and t.generic and t.definite and not prev.trigger.generic:
             prev.spans.append((t.start, t.end))
@@ -144,17 +150,31 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
 _MARKERS: dict | None = None
 
 
-def _marked_distinct(text: str, t: Trigger) -> bool:
-    """"a separate strike", "غارة أخرى": the words right around the event word mark a new event."""
+RESPONSE_REACH = 40         # characters between "in response to" and the event word it introduces
+
+
+def _markers() -> dict:
     global _MARKERS
     if _MARKERS is None:
         rows = read_table("event_markers.tsv")
-        _MARKERS = {side: re.compile("|".join(re.escape(r[0]) for r in rows if r[1] == side))
-                    for side in ("before", "after")}
+        _MARKERS = {side: re.compile("|".join(re.escape(fold(r[0])) for r in rows if r[1] == side))
+                    for side in ("before", "after", "response")}
+    return _MARKERS
+
+
+def _answered(text: str, t: Trigger, sent: Sentence) -> bool:
+    """"struck ... in response to a rocket attack": the event word names the attack answered."""
+    window = fold(text[max(sent.start, t.start - RESPONSE_REACH):t.start])
+    return bool(_markers()["response"].search(window))
+
+
+def _marked_distinct(text: str, t: Trigger) -> bool:
+    """"a separate strike", "غارة أخرى": the words right around the event word mark a new event."""
     before = text[max(0, t.start - 12):t.start].split()
     after = text[t.end:t.end + 12].split()
-    return bool(before and _MARKERS["before"].fullmatch(before[-1].lower())) or \
-        bool(after and _MARKERS["after"].fullmatch(after[0].strip("،,.")))
+    markers = _markers()
+    return bool(before and markers["before"].fullmatch(fold(before[-1]))) or \
+        bool(after and markers["after"].fullmatch(fold(after[0].strip("،,."))))
 
 
 def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
@@ -318,6 +338,11 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
                 target.votes.append(RoleVote(attacker, "attacker", BLAMED, 0, False))
     for m in mentions:
         m.actor1, m.actor2 = choose_actors(m.votes)
+    for m in mentions:
+        if m.answers_to is not None:
+            # the attack answered was made by the side the answer struck, against the answering side
+            m.actor1 = m.actor1 or (m.answers_to.actor2 if m.answers_to.actor2 != m.actor2 else None)
+            m.actor2 = m.actor2 or (m.answers_to.actor1 if m.answers_to.actor1 != m.actor1 else None)
 
 
 def _blamed_mention(claim: ClaimMention, mentions: list[Mention]) -> Mention | None:

@@ -76,3 +76,13 @@ def test_a_group_claiming_the_attack_is_its_author():
     text = ("سقطت ثلاثة صواريخ داخل قاعدة عين الأسد الجوية التي تضم قوات أميركية مساء الاثنين.\n\n"
             "وتبنت المقاومة الإسلامية في العراق الهجوم في بيان.")
     assert sides(text)[0] == ("Iran-aligned militias", "US forces")
+
+
+def test_the_attack_answered_has_the_answer_sides_reversed():
+    text = ("On 4 February 2024, U.S. warplanes struck a depot of Iran-backed militias near Albukamal, "
+            "in response to a rocket attack on the Conoco gas field.")
+    by_place = {e.place_id: (e.actor1, e.actor2, e.sub_event_type)
+                for e in extract_events(read_article_text(text, id="t", published=date(2024, 2, 5)))}
+    assert by_place["gn:174448"] == ("US forces", "Iran-aligned militias", "Air/drone strike")      # Albukamal
+    assert by_place["fac:conoco-gas-field"] == ("Iran-aligned militias", "US forces",
+                                                "Shelling/artillery/missile attack")
