@@ -86,3 +86,13 @@ def test_the_attack_answered_has_the_answer_sides_reversed():
     assert by_place["gn:174448"] == ("US forces", "Iran-aligned militias", "Air/drone strike")      # Albukamal
     assert by_place["fac:conoco-gas-field"] == ("Iran-aligned militias", "US forces",
                                                 "Shelling/artillery/missile attack")
+
+
+def test_lexicon_matcher_clitics_stems_hyphens_and_word_boundaries():
+    from extract.lexicons import TermMatcher
+    m = TermMatcher({"القوات الأميركية": "us", "الحرس الثوري": "irgc", "استهدف*": "hit", "بغداد": "bgd",
+                     "Iran-backed": "iran", "air strike": "air", "on": "on"})
+    text = "للقوات الأميركية واستهدفت لـالحرس الثوري وبغداد Iran backed Air-strike lon on مسيّرة"
+    found = [(text[x.start:x.end], x.value) for x in m.find(FoldedText(text))]
+    assert found == [("للقوات الأميركية", "us"), ("واستهدفت", "hit"), ("لـالحرس الثوري", "irgc"),
+                     ("وبغداد", "bgd"), ("Iran backed", "iran"), ("Air-strike", "air"), ("on", "on")]

@@ -24,7 +24,6 @@ _LETTER_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى":
                "ی": "ي", "ک": "ك", "’": "'", "‘": "'", "ʿ": "'", "ʾ": "'"}
 _FOLD_TABLE = {ord(c): None for c in _DIACRITICS} | {ord(k): v for k, v in _LETTER_MAP.items()}
 _AS_SPACE = str.maketrans({"-": " ", "\n": " ", "\t": " ", "\r": " ", "\u00a0": " "})
-_WORD_START = re.compile(r"\b\w")
 _DROPPED = re.compile(f"[{_DIACRITICS}]")
 
 
@@ -37,25 +36,17 @@ def fold(text: str) -> str:
 class FoldedText:
     """An article's folded copy plus the map from folded offsets back to the original."""
 
-    __slots__ = ("text", "folded", "matching", "_points", "_word_starts")
+    __slots__ = ("text", "folded", "matching", "_points")
 
     def __init__(self, text: str):
         self.text = text
         self.folded = fold(text)
         self.matching = self.folded.translate(_AS_SPACE)      # same length; hyphens, breaks -> spaces
-        self._word_starts = None
         # Only diacritics and tatweel are dropped; remember where, as folded positions.
         if len(self.folded) == len(text):
             self._points = None
         else:
             self._points = [m.start() - k for k, m in enumerate(_DROPPED.finditer(text))]
-
-    @property
-    def word_starts(self) -> frozenset[int]:
-        """Folded offsets where a word begins (shared by every lexicon's matcher)."""
-        if self._word_starts is None:
-            self._word_starts = frozenset(m.start() for m in _WORD_START.finditer(self.matching))
-        return self._word_starts
 
     def orig(self, i: int) -> int:
         """Offset in the original text of folded offset `i` (a kept character)."""
@@ -100,6 +91,7 @@ class Match:
 
 # Arabic clitics written attached to a word: conjunction (و ف) then preposition (ب ل ك); after ل
 # the article's alef drops (لل).
+_CLITIC_LETTERS = frozenset("وفبكل")
 _PREFIX_OK = re.compile(r"[وف]?[بكل]?")
 _LIL_PREFIX_OK = re.compile(r"[وف]?لل")
 
@@ -142,17 +134,17 @@ class TermMatcher:
         if hi <= lo:
             return []
         hits = []
-        starts = doc.word_starts
         n = len(text)
         for last, (key, stem, after_lil, size) in self.automaton.iter(text, lo, hi):
             start, end = last + 1 - size, last + 1
-            if start in starts:
-                word_start = start
-            else:
-                # a clitic prefix of one to three letters may stand before the term ("والقصف", "للقوات")
-                word_start = next((start - k for k in (1, 2, 3) if start - k in starts), None)
-                if word_start is None:
-                    continue
+            word_start = start
+            # a clitic prefix of one to three letters may stand before the term ("والقصف", "للقوات")
+            while word_start > 0 and text[word_start - 1] in _CLITIC_LETTERS and start - word_start < 3:
+                word_start -= 1
+            while word_start < start and word_start > 0 and _is_word_char(text[word_start - 1]):
+                word_start += 1                        # not at a word start: give back prefix letters
+            if word_start > 0 and _is_word_char(text[word_start - 1]):
+                continue                               # inside a longer word
             if word_start != start or after_lil:
                 if not (_LIL_PREFIX_OK if after_lil else _PREFIX_OK).fullmatch(text, word_start, start):
                     continue
