@@ -15,6 +15,12 @@ How an analyst reads a report, as rules:
    set has a single place (a total for several sites is not any one site's figure).
 5. A set with only a governorate or region is coded there (precision 3); one with only a country
    or no place at all is not coded.
+6. Told apart: "a separate strike"/"غارة أخرى" starts a new set (keeping the attacker of the last
+   one of its kind); "in response to an attack"/"رداً على هجوم" names the answered attack, whose
+   sides are the answer's reversed. "X in Y" (Y the governorate of X), "X south of Y" and
+   "between X and Y" give one place, X.
+7. A set with no date of its own takes the date of the set told before it (the report's time
+   frame), else the publication date with time_precision 2.
 """
 from __future__ import annotations
 
@@ -33,46 +39,38 @@ from extract.triggers import Trigger
 
 BLAME_SCOPE = 90            # characters after a blame verb in which the event it speaks of is named
 CIVILIANS = "Civilians"
-# What may stand between two places of one group ("بادية مدينة الميادين وريف البوكمال", "the Mayadin
-# desert and the Albukamal countryside"): connectors and the words of lexicons/precision_words.tsv.
-_CONNECTORS = {"and", "or", "و", "او", "أو", "as", "well"}
 _GAP_TOKEN = re.compile(r"[\s,،]+")
+_LINKS: dict[str, frozenset[str]] | None = None
 
 
-def _group_words() -> frozenset[str]:
-    global _GROUP_WORDS
-    if _GROUP_WORDS is None:
-        words = set(_CONNECTORS)
+def _link_words(role: str) -> frozenset[str]:
+    """lexicons/place_links.tsv: connectors join a place group; qualifiers tie a place to its governorate.
+    Connectors also include every word of a precision phrase (ريف, desert, outskirts ...)."""
+    global _LINKS
+    if _LINKS is None:
+        rows = read_table("place_links.tsv")
+        connectors = {fold(r[0]) for r in rows if r[1:2] == ["connector"]}
         for row in read_table("precision_words.tsv"):
             if len(row) >= 3 and row[2] != "origin":
-                words.update(fold(w) for w in row[0].split())
-        _GROUP_WORDS = frozenset(words)
-    return _GROUP_WORDS
-
-
-_GROUP_WORDS: frozenset[str] | None = None
+                connectors.update(fold(w) for w in row[0].split())
+        _LINKS = {"connector": frozenset(connectors),
+                  "qualifier": frozenset(fold(r[0]) for r in rows if r[1:2] == ["qualifier"])}
+    return _LINKS[role]
 
 
 def same_group_gap(gap: str) -> bool:
     """True when only connectors and precision words stand between two place names."""
-    words = _group_words()
+    words = _link_words("connector")
     for token in _GAP_TOKEN.split(fold(gap)):
         if token and token not in words and not (token[0] in "وف" and token[1:] in words):
             return False
     return True
 
 
-# "X in Y": Y only says which governorate X is in.
-# Words that may stand between a place and the governorate it is said to be in ("Basira town in
-# Deir-ez-Zor", "Tell Abiad front in Ar-Raqqa", "Tall Refaat and its vicinity in Aleppo").
-_QUALIFIER_WORDS = frozenset(
-    "in of the its and town city village area areas camp front vicinity surroundings surrounding countryside "
-    "province governorate neighbourhood neighborhood district في ب بمحافظة محافظة مدينة بلدة قرية منطقة "
-    "ريف وريفها ومحيطها".split())
-
-
 def qualifier_gap(gap: str) -> bool:
-    return all(t in _QUALIFIER_WORDS for t in _GAP_TOKEN.split(gap.lower()) if t)
+    """True when only qualifier words stand between a place and a governorate ("X town in Y")."""
+    words = _link_words("qualifier")
+    return all(t in words for t in _GAP_TOKEN.split(fold(gap)) if t)
 
 
 # "X, 20 km south of Y", "X جنوب Y": Y is a reference point for X.
