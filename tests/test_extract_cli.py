@@ -7,6 +7,8 @@ import sys
 import types
 from pathlib import Path
 
+import pytest
+
 from extract import cli
 from extract.model import EVENT_COLUMNS
 
@@ -124,14 +126,12 @@ def test_module_entry_point_exit_code():
 
 
 def test_failed_write_leaves_no_file_and_keeps_the_old_one(tmp_path):
-    import pytest as _pytest
-
     from extract.write import write_events
     target = tmp_path / "events.jsonl"
     target.write_text("old\n", encoding="utf-8")
-    with _pytest.raises(TypeError):
+    with pytest.raises(TypeError):
         write_events([{"article": "a", "bad": object()}], "jsonl", str(target))
     assert target.read_text(encoding="utf-8") == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["events.jsonl"]
-    with _pytest.raises(ValueError):
+    with pytest.raises(ValueError):
         write_events([], "xml", str(target))
