@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from extract.actors import BLAMED, ActorMention, RoleCue, RoleVote, choose_actors, role_votes
@@ -247,9 +247,16 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str) -> list[Locate
         if prev is not None and prev.place.kind != "country" and qualifier_gap(text[prev.end:p.start]):
             if _names_governorate_of(p, prev):
                 continue
-            if p.coarse and p.place.kind != "country" and not prev.coarse and p.place.admin1 \
-                    and prev.place.admin1 != p.place.admin1 and prev.place.country == p.place.country:
-                out[-1] = p         # "Bab al Faraj area in Al-Hasakeh": that reading of the first name is wrong
+            governorate = next((c for c in (p.candidates or (p.place,)) if c.kind == "governorate"), None)
+            if governorate is not None and not prev.coarse and prev.place.country == governorate.country:
+                # "Eastern Ghariyeh in Dar'a": the first name's reading lies in another governorate
+                local = [c for c in prev.candidates if c.admin1 == governorate.admin1]
+                if local:
+                    out[-1] = replace(prev, place=local[0], reason=prev.reason.replace(prev.place.name, local[0].name))
+                else:
+                    out[-1] = replace(p, place=governorate, precision=3, coarse=True,
+                                      reason=f"{governorate.name} governorate (the place named in it is not "
+                                             f"in the gazetteer)")
                 continue
         if prev is not None and not prev.coarse and _REFERENCE_GAP.match(text[prev.end:p.start]):
             continue            # "الشدادي جنوب الحسكة", "X south of Y": Y only helps find X

@@ -147,3 +147,8 @@ def test_any_mix_of_event_words_never_raises_and_offsets_hold(text):
         assert text[e.excerpt_start:e.excerpt_end] == e.excerpt
         assert e.geo_precision in (1, 2, 3) and e.latitude is not None
         assert e.fatalities is None or e.fatalities >= 0
+
+
+def test_a_name_said_to_lie_in_a_governorate_is_read_there():
+    events = events_of("On 9 May 2024, gunmen opened fire at a man at a checkpoint in Eastern Ghariyeh in Dar'a.")
+    assert len(events) == 1 and events[0].admin1 == "Daraa"
