@@ -65,12 +65,15 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
     """Speech verbs with their speaker, stance and frame; only inside `stretches` when given."""
     text = doc.text
     out = []
-    ranges = [(doc.folded_offset(a), doc.folded_offset(b)) for a, b in stretches] if stretches is not None \
-        else [(0, None)]
-    verbs = [m for lo, hi in ranges for m in verb_matcher().find(doc, lo, hi)]
+    if stretches:
+        lo, hi = doc.folded_offset(stretches[0][0]), doc.folded_offset(stretches[-1][1])
+        inside = lambda m: any(a <= m.start < b for a, b in stretches)      # noqa: E731
+    else:
+        lo, hi, inside = 0, None, (lambda m: True)                           # noqa: E731
+    verbs = [m for m in verb_matcher().find(doc, lo, hi) if inside(m)]
     if not verbs:
         return out
-    sources = [m for lo, hi in ranges for m in claimant_matcher().find(doc, lo, hi)]
+    sources = [m for m in claimant_matcher().find(doc, lo, hi) if inside(m)]
     last_source = None              # the last source named by its own name, for "the ministry said"
     for m in verbs:
         stance, side = m.value

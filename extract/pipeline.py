@@ -10,6 +10,7 @@ Places, dates, actors and claims are looked for only in the sentences that hold 
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from extract import events as ev
@@ -46,6 +47,16 @@ def event_stretches(sentences, triggers) -> list[tuple[int, int]]:
     return stretches
 
 
+def _within(stretches: list[tuple[int, int]]):
+    """A test for "offset lies in one of the stretches" (stretches sorted, disjoint)."""
+    starts = [a for a, _ in stretches]
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and offset < stretches[i][1]
+    return inside
+
+
 def _shifted(items, offset: int):
     return [replace(x, start=x.start + offset, end=x.end + offset) for x in items]
 
@@ -79,13 +90,13 @@ def annotate(article: Article, gazetteer=None) -> dict:
             s.start = min(max(s.start, dateline_span[1]), s.end)
             while s.start < s.end and text[s.start].isspace():
                 s.start += 1
-    # a name in the dateline ("بغداد (رويترز) -") is where the outlet wrote from, not a side
-    actors, cues = [], []
-    for a, b in stretches:
-        lo, hi = doc.folded_offset(a), doc.folded_offset(b)
-        actors += find_actors(doc, lo, hi)
-        cues += find_role_cues(doc, lo, hi)
-    actors = [a for a in actors if not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])]
+    # one pass from the first event sentence to the last, keeping what lies in event sentences
+    lo, hi = doc.folded_offset(stretches[0][0]), doc.folded_offset(stretches[-1][1])
+    inside = _within(stretches)
+    actors = [a for a in find_actors(doc, lo, hi) if inside(a.start)
+              # a name in the dateline ("بغداد (رويترز) -") is where the outlet wrote from, not a side
+              and not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])]
+    cues = [c for c in find_role_cues(doc, lo, hi) if inside(c.start)]
     claims = find_claims(doc, sentences, actors, stretches)
     places = locate_places(text, _scan_places(gaz, text, stretches), actors, claims, dateline_span, triggers)
     places = disambiguate_by_governorate(places, sentences)
