@@ -125,6 +125,10 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
         distance = trigger_start - m.end if m.end <= trigger_start else m.start - trigger_end
         distance = max(distance, 0)
         weak = m.kind == "weak"
+        if trigger_start < m.start and m.end <= trigger_end and not weak:
+            # inside the event phrase: Arabic verb-subject order ("قصفت قوات النظام بالمدفعية")
+            votes.append(RoleVote(m.actor, "attacker", EXPLICIT, 0, False))
+            continue
         # Arabic adjectives follow their noun ("طائرة مسيّرة تركية"), English ones precede it ("Turkish drone")
         modifies = m.start >= trigger_end if _is_arabic(text[m.start]) else m.end <= trigger_start
         if m.kind == "adjective" and modifies and distance <= ADJECTIVE_WINDOW and not _crosses_clause(

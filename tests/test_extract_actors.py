@@ -56,6 +56,8 @@ def sides(text, published="2024-05-10"):
     ("سارعت الولايات المتحدة إلى الرد بقصف جوي على منشآت مرتبطة بميليشيات تابعة لـالحرس الثوري في مدينة الميادين.",
      ("US forces", "Iran-aligned militias")),
     ("قتل جنديان جراء استهداف طائرة مسيّرة تركية سيارة لقسد قرب مدينة القامشلي.", ("Turkey", "SDF")),
+    ("قصفت قوات النظام بالمدفعية الثقيلة بلدة أريحا صباح اليوم، ما أدى إلى مقتل طفل.",
+     ("Syrian government", "Civilians")),
 ])
 def test_attacker_and_target_from_the_sentence(text, expected):
     assert sides(text)[0] == expected
