@@ -353,7 +353,7 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
 def _blamed_mention(claim: ClaimMention, mentions: list[Mention]) -> Mention | None:
     """The event a blame speaks of: named just after the verb, else the last one before it."""
     same = [m for m in mentions if m.sentence.start == claim.sentence[0]]
-    after = [m for m in same if any(claim.end <= s < claim.end + BLAME_SCOPE for s, _ in m.spans)]
+    after = [m for m in same if any(claim.start <= s < claim.end + BLAME_SCOPE for s, _ in m.spans)]
     if after:
         return after[0]
     before = [m for m in same if m.spans[0][0] < claim.start]

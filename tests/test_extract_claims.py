@@ -75,3 +75,11 @@ def test_the_ministry_points_back_to_the_source_named_before():
             "وأضافت الوزارة أن غارة أخرى استهدفت ريف حمص.")
     found = claims_of(text)
     assert [c[0] for c in found if c[1] == "report"] == ["Syrian government", "Syrian government"]
+
+
+def test_a_speaker_saying_it_struck_is_the_attacker():
+    for text in ["The Israeli military said it had struck Hezbollah sites near Quneitra on Monday.",
+                 "أعلن الجيش الإسرائيلي أنه شن غارات على مواقع لحزب الله في ريف القنيطرة فجر اليوم."]:
+        (event,) = extract_events(art(text))
+        assert (event.actor1, event.actor2) == ("Israel", "Iran-aligned militias")
+        assert ("Israel Defense Forces", "claim") in {(c.claimant, c.stance) for c in event.claims}
