@@ -125,8 +125,9 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
         distance = trigger_start - m.end if m.end <= trigger_start else m.start - trigger_end
         distance = max(distance, 0)
         weak = m.kind == "weak"
-        if trigger_start < m.start and m.end <= trigger_end and not weak:
-            # inside the event phrase: Arabic verb-subject order ("قصفت قوات النظام بالمدفعية")
+        if m.start < trigger_end and trigger_start < m.end and not weak and m.kind != "adjective":
+            # part of the event phrase: Arabic verb-subject order ("قصفت قوات النظام بالمدفعية"),
+            # or a name that holds the event word ("Russian warplanes", "الطيران الإسرائيلي")
             votes.append(RoleVote(m.actor, "attacker", EXPLICIT, 0, False))
             continue
         # Arabic adjectives follow their noun ("طائرة مسيّرة تركية"), English ones precede it ("Turkish drone")

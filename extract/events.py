@@ -322,7 +322,9 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
                   claims: list[ClaimMention], text: str) -> None:
     """actor1/actor2 of each mention from the names in its stretch of its sentence."""
     speakers = [c.frame for c in claims]
-    named = [a for a in actors if not any(f[0] <= a.start and a.end <= f[1] for f in speakers)]
+    # a capital named outside a speech frame is a place ("Baghdad's Green Zone"), not a side
+    named = [a for a in actors if not any(f[0] <= a.start and a.end <= f[1] for f in speakers)
+             and a.kind != "speech"]
     for i, m in enumerate(mentions):
         lo = m.sentence.start
         hi = m.sentence.end
