@@ -91,6 +91,10 @@ def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set |
     return None
 
 
+# verbal nouns whose ل-genitive is the object, not the author ("استهداف لقوات النظام")
+_TARGETING_NOUNS = ("استهداف", "استهدافا")
+
+
 def _cue_start(c: RoleCue) -> int:
     return c.start
 
@@ -129,6 +133,11 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
             # part of the event phrase: Arabic verb-subject order ("قصفت قوات النظام بالمدفعية"),
             # or a name that holds the event word ("Russian warplanes", "الطيران الإسرائيلي")
             votes.append(RoleVote(m.actor, "attacker", EXPLICIT, 0, False))
+            continue
+        if 0 <= m.start - trigger_end <= 1 and text[m.start] == "ل" and not weak and m.kind != "adjective" \
+                and not text[trigger_start:trigger_end].endswith(_TARGETING_NOUNS):
+            # genitive right after the event noun: "قصف صاروخي لقوات النظام" is the regime's shelling
+            votes.append(RoleVote(m.actor, "attacker", EXPLICIT, distance, False))
             continue
         # Arabic adjectives follow their noun ("طائرة مسيّرة تركية"), English ones precede it ("Turkish drone")
         modifies = m.start >= trigger_end if _is_arabic(text[m.start]) else m.end <= trigger_start

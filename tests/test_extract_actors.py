@@ -58,6 +58,8 @@ def sides(text, published="2024-05-10"):
     ("قتل جنديان جراء استهداف طائرة مسيّرة تركية سيارة لقسد قرب مدينة القامشلي.", ("Turkey", "SDF")),
     ("قصفت قوات النظام بالمدفعية الثقيلة بلدة أريحا صباح اليوم، ما أدى إلى مقتل طفل.",
      ("Syrian government", "Civilians")),
+    ("قتل مدنيان جراء قصف صاروخي لقوات النظام على بلدة أريحا في ريف إدلب الجنوبي.",
+     ("Syrian government", "Civilians")),
     ("At least 12 people were killed when Russian warplanes bombed a market in Maarat al-Numan on Monday.",
      ("Russia", "Civilians")),
     ("Two regime soldiers were killed when unidentified gunmen opened fire on them near Daraa on Monday.",
