@@ -275,10 +275,12 @@ def _names_governorate_of(p: LocatedPlace, finer: LocatedPlace) -> bool:
 
 
 # ---------------------------------------------------------------- 3. figures
-def attach_casualties(mentions: list[Mention], casualties: list) -> None:
+def attach_casualties(mentions: list[Mention], casualties: list, text: str = "") -> None:
     """Each figure goes to the nearest place group or event word before it in its sentence; a figure
     that opens its sentence ("قتل عنصران ... جراء استهداف") goes to that sentence's first event word;
-    a sentence with no event word continues the one before ("No fatalities were reported.")."""
+    a sentence with no event word ("No fatalities were reported.") continues the last event told
+    before it in its paragraph that has a place (an aside such as "drones were seen overhead"
+    names no event the figure could be about)."""
     anchors: list[tuple[int, object, Mention]] = []
     for m in mentions:
         anchors.append((m.start, m, m))
@@ -299,7 +301,19 @@ def attach_casualties(mentions: list[Mention], casualties: list) -> None:
         if opener is not None:
             opener.casualties.append(c)
         elif i >= 0:
-            anchors[i][1].casualties.append(c)
+            anchors[_continued_anchor(anchors, i, c.start, text)][1].casualties.append(c)
+
+
+def _continued_anchor(anchors: list, i: int, offset: int, text: str) -> int:
+    """The anchor a sentence with no event word continues: the nearest earlier one whose event has
+    a place, within the paragraph; else the nearest earlier one."""
+    for j in range(i, -1, -1):
+        start, _, m = anchors[j]
+        if text and "\n\n" in text[start:offset]:
+            break
+        if m.units or m.coarse:
+            return j
+    return i
 
 
 def figure(casualties: list, kind: str) -> int | None:

@@ -76,6 +76,8 @@ _ARTICLE = r"(?:ال)?"
 _NUMBER_WORD = rf"(?:{_alternation(NUMBER_WORDS)})"
 _NUMBER = (rf"(?:\d+(?:[,\u066c]\d{{3}})*|{_NUMBER_WORD}{_E}(?:(?:\s+و|\s+|-){_NUMBER_WORD}{_E}){{0,3}})")
 _QUALIFIER = rf"(?:(?:{_alternation(_words('qualifier'))}){_E}\s+)?"
+# "between 43 and 52", "15-20", "ما بين 5 و7": a range keeps its lower figure (ACLED's conservative rule).
+_RANGE_TAIL = rf"(?:\s*(?:-|\s(?:and|to|or|او|الي)\s|\sو)\s*(?:\d+|{_NUMBER_WORD}){_E})?"
 _VAGUE_RE = rf"(?:{_alternation(VAGUE)})"
 # A count followed by a unit of time or distance is not a casualty figure: "killed two days ago".
 _NOT_PEOPLE = (r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|km|kilomet\w*|miles?|metres?|meters?"
@@ -94,8 +96,10 @@ _BEFORE_ANY = rf"(?:{_BEFORE['killed']}|{_BEFORE['injured']})"
 # "مقتل 14 مسلحاً", "killed at least 14", "إصابة آخر", "جرح جنود", "مقتل وإصابة 10"
 _TRIGGER_FIRST = re.compile(
     rf"{_B}{_PREFIX}(?P<trigger>{_BEFORE_ANY}){_E}(?P<both>\s+و?{_BEFORE_ANY}{_E})?(?:\s+of)?\s+{_QUALIFIER}"
-    rf"(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}|(?P<vague>{_VAGUE_RE}){_E}|(?P<dual>{_person('person_dual')}){_E}"
-    rf"|(?P<single>{_person('person_singular')}){_E}{_NOT_PEOPLE}|(?P<plural>{_person('person_plural')}){_E})")
+    rf"(?:(?P<num>{_NUMBER}){_E}{_RANGE_TAIL}{_NOT_PEOPLE}|(?P<vague>{_VAGUE_RE}){_E}|(?P<dual>{_person('person_dual')}){_E}"
+    rf"|(?P<single>{_person('person_singular')}){_E}{_NOT_PEOPLE}"
+    # a number word may follow its noun: "مقتل مسلحين اثنين", "إصابة عناصر ثلاثة"
+    rf"|(?P<plural>{_person('person_plural')}){_E}(?:\s+(?P<num_after>{_NUMBER}){_E}{_NOT_PEOPLE})?)")
 
 # Words that may stand between a count and its casualty word: "five [Syrian army] soldiers were killed".
 _GAP_STOP = (r"(?:days?|weeks?|months?|years?|hours?|after|before|in|on|at|from|by|when|and|or|with|during"
@@ -104,7 +108,7 @@ _GAP_WORD = rf"\s+(?!{_GAP_STOP}{_E})[^\s\d.,;:!?()،؛\"]+"
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|reportedly|also|later|all)\s+){0,2}"
 # "at least five people were killed", "ثلاثة جرحى", "14 قتيلاً", "dozens of people were wounded"
 _COUNT_FIRST = re.compile(
-    rf"{_B}(?:و)?{_QUALIFIER}(?:(?P<num>{_NUMBER})|(?P<vague>{_VAGUE_RE})){_E}(?:{_GAP_WORD}){{0,6}}?\s+{_AUX}"
+    rf"{_B}(?:و)?{_QUALIFIER}(?:(?P<num>{_NUMBER}){_E}{_RANGE_TAIL}|(?P<vague>{_VAGUE_RE}){_E})(?:{_GAP_WORD}){{0,8}}?\s+{_AUX}"
     rf"(?P<after>{_AFTER['killed']}|{_AFTER['injured']}){_E}")
 # "a baby girl was killed", "an HTS commander was wounded": one person, named without a number.
 _SINGLE_FIRST = re.compile(
@@ -168,14 +172,25 @@ def parse_number(text: str) -> int | None:
     return total + current if seen else None
 
 
+def _without_marks(folded: str) -> tuple[str, list[int] | None]:
+    """The folded text without diacritics and tatweel ("قُتل" reads as "قتل"), and for each kept
+    character its offset in `folded` (None when nothing was dropped)."""
+    if not _DIACRITICS.search(folded):
+        return folded, None
+    kept = [i for i, ch in enumerate(folded) if not _DIACRITICS.match(ch)]
+    return "".join(folded[i] for i in kept), kept
+
+
 def find_casualties(text: str, language: str | None = None) -> list[CasualtyMention]:
     """Every killed/injured mention in the text, in text order, with offsets into `text`."""
-    folded = fold(text)
+    folded, origin = _without_marks(fold(text))
     hits = _SCANNER.scan(folded)
     found: list[CasualtyMention] = []
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, kind: str, count: int | None, vague: str | None) -> None:
+        if origin is not None:
+            start, end = origin[start], origin[end - 1] + 1
         found.append(CasualtyMention(start, end, kind, count, vague))
 
     def free(start: int, end: int) -> bool:
@@ -208,7 +223,7 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
     for m in finditer_near(_TOLL, hits.get('toll'), folded, back=8 + _SCANNER.lead('toll'), ahead=90):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
-            add(m.start(), m.end(), "killed", parse_number(text[m.start("num"):m.end("num")]), None)
+            add(m.start(), m.end(), "killed", parse_number(m.group("num")), None)
     for m in finditer_near(_COUNT_FIRST, hits.get('after'), folded, back=120, ahead=2):
         if not free(m.start(), m.end()):
             continue
@@ -233,6 +248,8 @@ def _count_of(m: re.Match) -> tuple[int | None, str | None]:
     groups = m.groupdict()
     if groups.get("num"):
         return parse_number(groups["num"]), None
+    if groups.get("num_after"):
+        return parse_number(groups["num_after"]), None
     if groups.get("vague"):
         word = " ".join(groups["vague"].split())
         return VAGUE.get(word), word

@@ -117,7 +117,7 @@ def extract_events(article: Article, gazetteer=None) -> list[Event]:
     if not mentions:
         return []
     ev.attach_places(mentions, a["places"], text)
-    ev.attach_casualties(mentions, a["casualties"])
+    ev.attach_casualties(mentions, a["casualties"], text)
     ev.attach_actors(mentions, a["actors"], a["cues"], a["claims"], text)
     ev.resolve_types(mentions)
     ev.attach_dates(mentions, a["dates"], a["claims"])

@@ -43,6 +43,21 @@ def test_explicit_none_is_zero_and_silence_is_null():
     assert none[0].fatalities == 0
 
 
+@pytest.mark.parametrize("tail", ["Neither injuries nor fatalities were reported.",
+                                  "No casualties were reported.", "No fatalities were reported."])
+def test_a_none_sentence_after_the_event_is_its_figure(tail):
+    events = events_of(f"On 3 May 2024, regime forces shelled Ariha with artillery. {tail}")
+    assert [e.fatalities for e in events] == [0]
+
+
+def test_a_figure_sentence_skips_an_aside_without_a_place():
+    # the drones are an aside (no place, no event): the figure still belongs to the shelling
+    text = ("On 3 May 2024, regime forces shelled Ariha with artillery. Reconnaissance drones were seen "
+            "flying over the area. Three civilians were killed.")
+    events = events_of(text)
+    assert [(e.location, e.fatalities) for e in events] == [("Ariha", 3)]
+
+
 def test_one_strike_told_three_times_is_one_event():
     text = ("هجوم بطائرة مسيّرة يستهدف القوات الأميركية\n\n"
             "تعرضت القوات الأميركية لهجوم بطائرة مسيّرة مساء الخميس.\n\n"

@@ -79,7 +79,7 @@ def test_arabic_casualties(text, expected):
     ("which led to the killing of a shepherd", [("killed", 1, None, "killing of a")]),
     ("A militia commander was killed when an IED exploded.",
      [("killed", 1, None, "A militia commander was killed")]),
-    ("an attack killing between 2 and 4 fighters", [("killed", 2, None, "killing between 2")]),
+    ("an attack killing between 2 and 4 fighters", [("killed", 2, None, "killing between 2 and 4")]),
     ("Five of them were killed.", [("killed", 5, None, "Five of them were killed")]),
 ])
 def test_english_casualties(text, expected):
@@ -94,6 +94,45 @@ def test_english_casualties(text, expected):
 ])
 def test_no_casualty_figure(text):
     assert [m for m in find_casualties(text) if m.count] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # reversed order of the "nobody was hurt" phrase
+    ("Neither injuries nor fatalities were reported after the shelling.",
+     [("killed", 0, "none", "Neither injuries nor fatalities"), ("injured", 0, "none", "Neither injuries nor fatalities")]),
+    # diacritics are read through; offsets still point into the vocalised text
+    ("قُتِلَ ثلاثة عناصر في القصف", [("killed", 3, None, "قُتِلَ ثلاثة")]),
+    # an ordinal after a count is one more person
+    ("قتل عنصران وأصيب ثالث بجروح", [("killed", 2, None, "قتل عنصران"), ("injured", 1, None, "وأصيب ثالث")]),
+    # martyrdom wording is killed
+    ("استشهد ثلاثة مدنيين في الغارة", [("killed", 3, None, "استشهد ثلاثة")]),
+    ("أدت الغارة إلى استشهاد طفل", [("killed", 1, None, "استشهاد طفل")]),
+    ("سقط خمسة شهداء في القصف", [("killed", 5, None, "خمسة شهداء")]),
+    ("ارتقى شهيدان في القصف", [("killed", 2, None, "شهيدان")]),
+    # "without it causing injuries"
+    ("سقطت قذائف على البلدة من دون أن تسفر عن إصابات",
+     [("killed", 0, "none", "من دون أن تسفر عن إصابات"), ("injured", 0, "none", "من دون أن تسفر عن إصابات")]),
+    # a number word after its plural noun
+    ("أسفر الكمين عن مقتل مسلحين اثنين", [("killed", 2, None, "مقتل مسلحين اثنين")]),
+    ("مقتل ما بين 5 و7 عناصر", [("killed", 5, None, "مقتل ما بين 5 و7")]),
+    ("العثور على جثة شاب قرب الطريق", [("killed", 1, None, "جثة شاب")]),
+])
+def test_more_arabic_casualty_wording(text, expected):
+    assert mentions(text, "ar") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A landmine exploded under a motorbike, killing a man.", [("killed", 1, None, "killing a")]),
+    ("A young man was killed by sniper fire.", [("killed", 1, None, "A young man was killed")]),
+    ("Gunmen shot a farmer dead, injuring another.", [("injured", 1, None, "injuring another")]),
+    ("A blast tore through the market; between 30 and 40 people were killed.",
+     [("killed", 30, None, "between 30 and 40 people were killed")]),
+    ("Four members of the local police force were killed.",
+     [("killed", 4, None, "Four members of the local police force were killed")]),
+    ("The bodies of three shepherds were found near the road.", [("killed", 3, None, "bodies of three")]),
+])
+def test_more_english_casualty_wording(text, expected):
+    assert mentions(text, "en") == expected
 
 
 def test_every_mention_is_returned_with_exact_offsets():
