@@ -46,6 +46,10 @@ class Gazetteer:
         self._by_id: dict[str, int] = {}
         self._index: dict[str, list[tuple[int, int, int]]] = {}   # key -> [(place index, tier, quality)]
         self._code_keys: set[str] = set()                  # keys of codes written in capitals (ORAA, T4)
+        # a name's key with its unhyphenated short articles kept as words ("maarat an numan"):
+        # scan reads "an" in running text as an English word, so it needs this form to find the name
+        self._scan_forms: dict[str, str] = {}
+        hyphen_articles = rules.articles - rules.text_articles
         name_key = rules.name_key
         norm_cache: dict[str, str] = {}
         for rec in records:
@@ -69,6 +73,8 @@ class Gazetteer:
                     solid = (name_key(normalized[:2] + normalized[3:])
                              if normalized[:3] in ("al ", "el ") and len(normalized) > 6 else "")
                     got = norm_cache[spelling] = (name_key(normalized), solid)
+                    if not is_arabic_token(normalized) and " " in normalized:
+                        self._add_scan_forms(normalized, got[0], hyphen_articles)
                 key, solid = got
                 if key and key not in keys:
                     keys[key] = 0 if n_spelling < 2 else 1
@@ -95,6 +101,30 @@ class Gazetteer:
         self._ranked: dict[str, tuple[Place, ...]] = {}
         self._loose: dict[str, list[tuple[int, int]]] | None = None
         self._automaton = None
+
+    def _add_scan_forms(self, normalized: str, key: str, hyphen_articles: frozenset[str]) -> None:
+        """Record how scan sees a name whose short articles are written without a hyphen:
+        "Maarrat an Numan" is read "marat an numan" in text; "As Surah as Saghirah" also with
+        its first article dropped (written "as-Surah as Saghirah")."""
+        tokens = normalized.split(" ")
+        if not any(t in hyphen_articles for t in tokens):
+            return
+        token_key = self.rules.token_key
+        kept = [t if t in hyphen_articles else token_key(t) for t in tokens]
+        forms = {" ".join(k for k in kept if k)}
+        if tokens[0] in hyphen_articles:
+            forms.add(" ".join(k for k in kept[1:] if k))
+        for form in forms:
+            if form and form != key:
+                self._scan_forms.setdefault(form, key)
+
+    def _short_key_allowed(self, key: str, after_article: bool) -> bool:
+        """Keys shorter than MIN_SCAN_KEY letters ("fu" of al-Faw, قم) match only as a code
+        written in capitals (T4) or, in Latin, right after an article (al-Faw): the same rule for
+        lookup and scan, so that both agree on what a name is."""
+        if len(key) >= MIN_SCAN_KEY or key in self._code_keys:
+            return True
+        return after_article and not is_arabic_token(key)
 
     # ---- lookup -------------------------------------------------------------------------
 
@@ -142,6 +172,8 @@ class Gazetteer:
         key = self.query_key(name)
         rules = self.rules
         if not key or key in rules.stop_never:                 # "al" alone: only an article
+            return []
+        if not self._short_key_allowed(key, normalize_name(name).split(" ", 1)[0] in rules.articles):
             return []
         if key in rules.stop_capitalized and not name.lstrip()[:1].isupper():
             return []
@@ -198,8 +230,12 @@ class Gazetteer:
         for key, entries in self._index.items():
             if all(tier == TIER_CORE for _, tier, _ in entries):
                 continue                                  # "Euphrates" alone is the river, not the dam
-            if (len(key) >= MIN_SCAN_KEY or key in self._code_keys) and key not in rules.stop_never:
-                words.setdefault(key, [len(key), None, None])[1] = key
+            if key not in rules.stop_never and (len(key) >= MIN_SCAN_KEY or key in self._code_keys
+                                                 or not is_arabic_token(key)):
+                words.setdefault(key, [len(key), None, None])[1] = key   # short Latin: see scan
+        for form, key in self._scan_forms.items():
+            if key not in rules.stop_never and form not in words:
+                words[form] = [len(form), key, None]
         # the bare form of an Arabic name with the article, for لل + name (للقامشلي)
         for key in list(self._index):
             if key.startswith("ال") and is_arabic_token(key) and len(key) - 2 >= MIN_SCAN_KEY \
@@ -280,7 +316,10 @@ class Gazetteer:
                     continue                                      # an acronym (IED, SDF), not a name
                 if key in rules.stop_capitalized and _SENTENCE_END.search(text, 0, o_start):
                     continue
-                if ti_first > 0 and (first == 0 or ktok[first - 1] != ti_first - 1):   # article dropped before
+                after_article = ti_first > 0 and (first == 0 or ktok[first - 1] != ti_first - 1)
+                if not self._short_key_allowed(key, after_article):
+                    continue                                      # "Fu" alone; "al-Faw" is a name
+                if after_article:                                 # article dropped before
                     o_start = o_name = starts[tok_spans[ti_first - 1][0]]   # take the article along
             found.append((o_start, o_end, o_name, key, len(prefix)))
         # longest first, a whole-word reading before a prefix-stripped one, then leftmost
