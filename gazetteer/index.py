@@ -173,8 +173,11 @@ class Gazetteer:
         rules = self.rules
         if not key or key in rules.stop_never:                 # "al" alone: only an article
             return []
-        if not self._short_key_allowed(key, normalize_name(name).split(" ", 1)[0] in rules.articles):
+        normalized = normalize_name(name)
+        if not self._short_key_allowed(key, normalized.split(" ", 1)[0] in rules.articles):
             return []
+        if rules.is_stopped_spelling(normalized):
+            return []                                          # Soleimani the surname, not Sulaimani
         if key in rules.stop_capitalized and not name.lstrip()[:1].isupper():
             return []
         found = self.candidates_for_key(key)
@@ -303,7 +306,8 @@ class Gazetteer:
                 key = plain_key if mode == "name" else elided_key if mode == "elided" else None
             if key is None or (prefix and keytext[kstarts[first]:end + 1] in rules.stop_never):
                 continue                                          # فرقة is a word, not ف + رقه
-            if key in rules.stop_never:
+            if key in rules.stop_never or \
+                    rules.is_stopped_spelling(norm[tok_a + len(prefix):tok_spans[ti_last][1]]):
                 continue
             o_start = starts[tok_a]
             o_name = starts[tok_a + len(prefix)]

@@ -37,6 +37,7 @@ class MatchRules:
     prefixes: tuple[tuple[str, str], ...]          # (prefix, "name" | "elided"), longest first
     stop_never: frozenset[str]                      # match keys that never match alone
     stop_capitalized: frozenset[str]                # match keys that need a capital, not sentence-initial
+    stop_exact: frozenset[str] = frozenset()        # normalised spellings (not keys) that are not names
     _latin_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -66,13 +67,16 @@ class MatchRules:
             prefixes.append((normalize_name(cells[0]), cells[1]))
         prefixes.sort(key=lambda p: -len(p[0]))
         partial = cls(articles, text_articles, (), tuple(rules), tuple(prefixes), frozenset(), frozenset())
-        never, capitalized = set(), set()
+        never, capitalized, exact = set(), set(), set()
         path = data_dir / "stoplist.txt"
         for n, cells in _data_lines(path):
             if cells[0] == "word":
                 continue
-            if len(cells) < 2 or cells[1] not in ("never", "capitalized"):
-                raise GazetteerDataError(str(path), "expected word<TAB>never|capitalized<TAB>why", n)
+            if len(cells) < 2 or cells[1] not in ("never", "capitalized", "exact"):
+                raise GazetteerDataError(str(path), "expected word<TAB>never|capitalized|exact<TAB>why", n)
+            if cells[1] == "exact":
+                exact.add(normalize_name(cells[0]))       # this spelling only, not its key-mates
+                continue
             key = partial.name_key(normalize_name(cells[0]))
             (never if cells[1] == "never" else capitalized).add(key)
         generic = set()
@@ -84,7 +88,17 @@ class MatchRules:
                     generic.add(tuple(key.split(" ")))
         generic_words = tuple(sorted(generic, key=lambda g: -len(g)))
         return cls(articles, text_articles, generic_words, tuple(rules), tuple(prefixes),
-                   frozenset(never), frozenset(capitalized))
+                   frozenset(never), frozenset(capitalized), frozenset(exact))
+
+    def is_stopped_spelling(self, normalized: str) -> bool:
+        """True for a spelling stop-listed as written ("soleimani", a surname), with or without
+        a leading article; other spellings of the same key (Sulaimani, the city) still match."""
+        if not self.stop_exact:
+            return False
+        if normalized in self.stop_exact:
+            return True
+        head, _, rest = normalized.partition(" ")
+        return bool(rest) and head in self.articles and rest in self.stop_exact
 
     def core_key(self, key: str) -> str:
         """A facility's key without generic words at its start or end (قاعده عين الاسد الجويه ->
