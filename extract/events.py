@@ -584,7 +584,8 @@ def state_forces() -> frozenset[str]:
 
 def _majority(values: list[str | None]) -> str | None:
     known = [v for v in values if v]
-    return max(set(known), key=known.count) if known else None
+    # on a tie the side named first wins (a set's order would change from run to run)
+    return max(dict.fromkeys(known), key=known.count) if known else None
 
 
 def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Event]:
