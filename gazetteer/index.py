@@ -249,6 +249,38 @@ class Gazetteer:
         auto.make_automaton()
         return auto
 
+    def _ends_a_longer_name(self, text, tok_spans, starts, ends, head_at: int, o_start: int) -> bool:
+        """The token at head_at, right before a match, is the first word of a compound name
+        (Kafr, Maarat, Ain, تل): the match is the tail of a longer name ("Kafr Nubl", "Maaret
+        Alia", "Ain Dara"), not the shorter place it spells."""
+        if head_at < 0:
+            return False
+        a, b, tok = tok_spans[head_at]
+        if not _joined(text, ends[b - 1], o_start):
+            return False
+        heads = self.rules.name_heads
+        if is_arabic_token(tok):
+            return tok in heads or (tok[:1] in "وفبل" and tok[1:] in heads)   # وكفر نبل
+        return text[starts[a]].isupper() and self.rules.token_key(tok) in heads
+
+    def _heads_a_longer_name(self, text, tok_spans, starts, ends, ti_last: int, key: str,
+                             o_end: int) -> bool:
+        """A Latin match followed by an article and a capitalised word ("Bab al Faraj",
+        "Raqqa al-Mashlab"), or a match that is itself a name's first word followed by a
+        capitalised word ("Bab Amr"), begins a longer name the gazetteer does not know."""
+        n = ti_last + 1
+        if n >= len(tok_spans) or _POSSESSIVE_RE.match(text, o_end - 2) or \
+                not _joined(text, o_end, starts[tok_spans[n][0]]):
+            return False
+        a, b, tok = tok_spans[n]
+        if tok in self.rules.articles:
+            if n + 1 >= len(tok_spans) or not _joined(text, ends[b - 1], starts[tok_spans[n + 1][0]]):
+                return False
+            a = tok_spans[n + 1][0]
+        elif key not in self.rules.name_heads:
+            return False
+        return text[starts[a]].isupper() and not is_arabic_token(tok_spans[n][2])
+
     def scan(self, text: str) -> list[PlaceMention]:
         """Place names in a text: whole tokens only, longest non-overlapping, in text order,
         offsets into the original text."""
@@ -325,6 +357,11 @@ class Gazetteer:
                     continue                                      # "Fu" alone; "al-Faw" is a name
                 if after_article:                                 # article dropped before
                     o_start = o_name = starts[tok_spans[ti_first - 1][0]]   # take the article along
+                if self._heads_a_longer_name(text, tok_spans, starts, ends, ti_last, key, o_end):
+                    continue                                      # Bab al-Faraj is not al-Bab
+            head_at = ti_first - 1 - (o_start < starts[tok_a] and not prefix)
+            if self._ends_a_longer_name(text, tok_spans, starts, ends, head_at, o_start):
+                continue                                          # Kafr Nubl is not Nubl
             found.append((o_start, o_end, o_name, key, len(prefix)))
         # longest first, a whole-word reading before a prefix-stripped one, then leftmost
         found.sort(key=lambda m: (-(m[1] - m[0]), m[4], m[0]))
@@ -341,6 +378,11 @@ class Gazetteer:
         taken.sort()
         return [PlaceMention(s, e, text[s:e], ns, self.candidates_for_key(key))
                 for s, e, ns, key, _ in taken]
+
+
+def _joined(text: str, a: int, b: int) -> bool:
+    """Only spaces or hyphens between offsets a and b: the words belong to one name."""
+    return a <= b and all(c.isspace() or c in "-‐‑" for c in text[a:b])
 
 
 def _read_aliases(path: Path, arabic_column: bool = True) -> tuple[dict[str, list[str]], dict[str, str]]:

@@ -38,6 +38,7 @@ class MatchRules:
     stop_never: frozenset[str]                      # match keys that never match alone
     stop_capitalized: frozenset[str]                # match keys that need a capital, not sentence-initial
     stop_exact: frozenset[str] = frozenset()        # normalised spellings (not keys) that are not names
+    name_heads: frozenset[str] = frozenset()        # keys of first words of compound names (Kafr, Bab)
     _latin_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
@@ -87,8 +88,14 @@ class MatchRules:
                 if key:
                     generic.add(tuple(key.split(" ")))
         generic_words = tuple(sorted(generic, key=lambda g: -len(g)))
+        heads = set()
+        path = data_dir / "name_heads.txt"
+        if path.exists():
+            for _, cells in _data_lines(path):
+                if cells[0] != "word":
+                    heads.add(partial.name_key(normalize_name(cells[0])))
         return cls(articles, text_articles, generic_words, tuple(rules), tuple(prefixes),
-                   frozenset(never), frozenset(capitalized), frozenset(exact))
+                   frozenset(never), frozenset(capitalized), frozenset(exact), frozenset(heads))
 
     def is_stopped_spelling(self, normalized: str) -> bool:
         """True for a spelling stop-listed as written ("soleimani", a surname), with or without

@@ -29,3 +29,27 @@ def test_the_city_keeps_its_own_spellings(gaz):
     for spelling in ("Sulaimani", "Slemani", "Sulaymaniyah", "Suleimaniyah", "السليمانية"):
         assert gaz.lookup(spelling)[0].admin1 == "Sulaymaniyah", spelling
     assert [m.best.admin1 for m in gaz.scan("A drone hit a base near Sulaimani.")] == ["Sulaymaniyah"]
+
+
+# ---- a known name inside a longer unknown one ----------------------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Regime forces shelled Maaret Alia in southern Idlib.", "Aley"),        # Lebanon's Aley
+    ("Fighting in the Bab al Faraj area of Aleppo city.", "Al Bab"),        # a quarter, not al-Bab
+    ("Shells fell on Bab Amr in Homs.", "Al Bab"),
+    ("Turkish drones struck Ain Dara near Afrin.", "Dara"),                # not Daraa
+])
+def test_a_known_name_inside_a_longer_unknown_name_is_not_that_place(gaz, text, wrong):
+    assert all(m.best.name != wrong for m in gaz.scan(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Clashes in al-Bab, Aleppo.", ["Al Bab", "Aleppo"]),                  # punctuation ends a name
+    ("A drone struck Raqqa. Al-Monitor said five died.", ["Ar Raqqah"]),
+    ("Hasakah's al-Hol camp was shelled.", ["Al Hasakah", "Al-Hol Camp"]),  # possessive ends it too
+    ("Shelling on Kafr Nubl and Tell Abyad.", ["Kafranbel", "Tall Abyad"]),  # known as a whole
+    ("Strikes hit Jabal Sinjar.", ["Sinjar Mountains"]),
+    ("قصف على ريف حلب الشمالي", ["Aleppo"]),                               # rural Aleppo is Aleppo
+])
+def test_names_next_to_capitalised_words_still_match(gaz, text, expected):
+    assert [m.best.name for m in gaz.scan(text)] == expected
