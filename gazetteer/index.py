@@ -140,7 +140,9 @@ class Gazetteer:
 
     def _rank(self, entries: Iterable[tuple[int, int, int]]) -> tuple[Place, ...]:
         """Best tier first; Syria/Iraq before neighbours (but for world cities); the most specific
-        kind; the larger population; a place's own name before another spelling."""
+        kind; among towns, a town's own name before another town's GeoNames alternate name (those
+        lists hold old and other-language names: Bera, the ancient name of Adiyaman, is not Bara);
+        the larger population; a place's own name before another spelling."""
         best: dict[int, tuple[int, int]] = {}
         for idx, tier, quality in entries:
             if (tier, quality) < best.get(idx, (99, 99)):
@@ -151,7 +153,8 @@ class Gazetteer:
             p = places[idx]
             tier, quality = best[idx]
             abroad = p.country not in FOCUS_COUNTRIES and p.population < WORLD_CITY
-            return (tier, abroad, KIND_RANK.get(p.kind, 5), -p.population, quality, p.id)
+            borrowed = quality == 1 and p.kind == "town" and p.id.startswith("gn:")
+            return (tier, abroad, KIND_RANK.get(p.kind, 5), borrowed, -p.population, quality, p.id)
         return tuple(places[i] for i in sorted(best, key=order))
 
     def candidates_for_key(self, key: str) -> tuple[Place, ...]:

@@ -53,3 +53,18 @@ def test_a_known_name_inside_a_longer_unknown_name_is_not_that_place(gaz, text, 
 ])
 def test_names_next_to_capitalised_words_still_match(gaz, text, expected):
     assert [m.best.name for m in gaz.scan(text)] == expected
+
+
+# ---- a town's own name before another town's GeoNames alternate name -----------------------
+
+def test_own_name_before_another_towns_alternate_name(gaz):
+    # Hetite (Duhok, 750 people) is its own name; the larger Hetit lists "Hetite" as an alternate
+    found = gaz.lookup("Hetite")
+    assert [p.id for p in found[:2]] == ["gn:92765", "gn:12902756"]     # both stay visible
+    assert gaz.lookup("Hetit")[0].id == "gn:12902756"
+
+
+def test_old_and_other_language_names_do_not_take_a_bare_short_name(gaz):
+    # Beroea/Berea (Aleppo) and Bera/Pera (Adiyaman) are ancient names; "Bara" is al-Bara in Idlib
+    assert all(p.name not in ("Aleppo", "Adıyaman", "Adiyaman") for p in gaz.lookup("Bara"))
+    assert all(m.best.name not in ("Aleppo", "Adıyaman") for m in gaz.scan("Strikes hit Bara and al-Bara."))
