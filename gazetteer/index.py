@@ -32,6 +32,10 @@ def _loose_key(key: str) -> str:
     return " ".join(t[:1] + _VOWELS.sub("", t[1:]) for t in key.split(" "))
 
 
+def _ends_in_vowel(key: str) -> bool:
+    return bool(_VOWELS.fullmatch(key[-1:]))
+
+
 class Gazetteer:
     """Places indexed by match key. Build with `load_gazetteer()`; the scan automaton is built
     on the first `scan` so that loading stays fast."""
@@ -211,19 +215,22 @@ class Gazetteer:
         return self.rules.name_key(normalized)
 
     def _loose_lookup(self, key: str) -> list[Place]:
-        """Last resort for Latin spellings the rules do not cover: same consonant skeleton."""
+        """Last resort for Latin spellings the rules do not cover: same consonant skeleton, same
+        kind of last letter (a vowel or not: Qatma is not Kitim), and only places of Syria and
+        Iraq (a neighbour's village is not worth a guess)."""
         if self._loose is None:
-            loose: dict[str, list[int]] = {}
+            loose: dict[str, list[tuple[int, int, bool]]] = {}
             for k, entries in self._index.items():
                 if k and not is_arabic_token(k):
                     for idx, tier, quality in entries:
-                        if tier == TIER_KEY:
-                            loose.setdefault(_loose_key(k), []).append((idx, quality))
+                        if tier == TIER_KEY and self.places[idx].country in FOCUS_COUNTRIES:
+                            loose.setdefault(_loose_key(k), []).append((idx, quality, _ends_in_vowel(k)))
             self._loose = loose
         lk = _loose_key(key)
         if len(lk.replace(" ", "")) < 3:
             return []
-        return list(self._rank((i, TIER_LOOSE, q) for i, q in self._loose.get(lk, ())))
+        vowel_end = _ends_in_vowel(key)
+        return list(self._rank((i, TIER_LOOSE, q) for i, q, v in self._loose.get(lk, ()) if v == vowel_end))
 
     # ---- scan ---------------------------------------------------------------------------
 

@@ -68,3 +68,19 @@ def test_old_and_other_language_names_do_not_take_a_bare_short_name(gaz):
     # Beroea/Berea (Aleppo) and Bera/Pera (Adiyaman) are ancient names; "Bara" is al-Bara in Idlib
     assert all(p.name not in ("Aleppo", "Adıyaman", "Adiyaman") for p in gaz.lookup("Bara"))
     assert all(m.best.name not in ("Aleppo", "Adıyaman") for m in gaz.scan("Strikes hit Bara and al-Bara."))
+
+
+# ---- the consonant skeleton (lookup(fuzzy=True)) guesses only at home -----------------------
+
+@pytest.mark.parametrize("spelling", ["Qatma", "Katma"])
+def test_skeleton_guess_is_not_a_neighbours_village_or_another_word_shape(gaz, spelling):
+    # Qatma (Afrin) shares k-t-m with Kitim in Jordan; a vowel-final name is not a consonant-final one
+    assert all(p.name != "Kitim" for p in gaz.lookup(spelling, fuzzy=True))
+
+
+@pytest.mark.parametrize("spelling, admin1", [
+    ("Qameshly", "Al-Hasakah"), ("Kamishley", "Al-Hasakah"), ("Munbij", "Aleppo"),
+])
+def test_skeleton_guess_still_finds_syrian_spellings(gaz, spelling, admin1):
+    assert gaz.lookup(spelling) == []
+    assert gaz.lookup(spelling, fuzzy=True)[0].admin1 == admin1
