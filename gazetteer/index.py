@@ -198,6 +198,11 @@ class Gazetteer:
                 if rest in self._index and rest not in rules.stop_never:
                     return list(self.candidates_for_key(rest))
             return []
+        rest, _, word = key.rpartition(" ")
+        if rest and (word,) in rules.generic_words and rest not in rules.stop_never:   # "Hole camp", as scan reads it
+            ranked = self._facilities_first(rest, word, self.candidates_for_key(rest))
+            if ranked:
+                return list(ranked)
         return self._loose_lookup(key) if fuzzy else []
 
     def query_key(self, name) -> str:
@@ -372,10 +377,10 @@ class Gazetteer:
             head_at = ti_first - 1 - (o_start < starts[tok_a] and not prefix)
             if self._ends_a_longer_name(text, tok_spans, starts, ends, head_at, o_start):
                 continue                                          # Kafr Nubl is not Nubl
-            found.append((o_start, o_end, o_name, key, len(prefix)))
+            found.append((o_start, o_end, o_name, key, len(prefix), ti_last))
         # longest first, a whole-word reading before a prefix-stripped one, then leftmost
         found.sort(key=lambda m: (-(m[1] - m[0]), m[4], m[0]))
-        taken: list[tuple[int, int, int, str, int]] = []
+        taken: list[tuple[int, int, int, str, int, int]] = []
         taken_starts: list[int] = []                  # chosen spans never overlap: sorted by start
         taken_ends: list[int] = []
         for m in found:
@@ -386,8 +391,40 @@ class Gazetteer:
             taken_ends.insert(i, m[1])
             taken.append(m)
         taken.sort()
-        return [PlaceMention(s, e, text[s:e], ns, self.candidates_for_key(key))
-                for s, e, ns, key, _ in taken]
+        mentions = []
+        for s, e, ns, key, _, ti_last in taken:
+            candidates = self.candidates_for_key(key)
+            if ti_last + 1 < len(tok_spans) and not is_arabic_token(tok_spans[ti_last][2]):
+                e, candidates = self._facility_named_like(text, tok_spans, starts, ends, ti_last, key,
+                                                          e, candidates)
+            mentions.append(PlaceMention(s, e, text[s:e], ns, candidates))
+        return mentions
+
+    def _facility_named_like(self, text, tok_spans, starts, ends, ti_last: int, key: str, o_end: int,
+                             candidates: tuple[Place, ...]) -> tuple[int, tuple[Place, ...]]:
+        """A name followed by a facility word that the gazetteer does not know together names a
+        facility: the name's own facilities come first ("Hama airport": the airport, not the city);
+        if it has none, a facility of Syria or Iraq spelled with the same consonants ("Hole camp":
+        al-Hol's "Hol camp", not Houla, the town "Hole" spells). The name's other places stay after
+        it. Returns the mention's end (taking the word along) and candidates; unchanged when no
+        facility fits."""
+        a, b, word = tok_spans[ti_last + 1]
+        word_key = self.rules.token_key(word)
+        if (word_key,) not in self.rules.generic_words or not _joined(text, o_end, starts[a]):
+            return o_end, candidates
+        ranked = self._facilities_first(key, word_key, candidates)
+        return (o_end, candidates) if ranked is None else (ends[b - 1], ranked)
+
+    def _facilities_first(self, key: str, word_key: str,
+                          candidates: tuple[Place, ...]) -> tuple[Place, ...] | None:
+        """Candidates for "NAME word" (word a facility word, the phrase unknown): the name's
+        facilities, or else same-consonant facilities at home, then the name's other places."""
+        facilities = [p for p in candidates if p.kind in FACILITY_KINDS]
+        if not facilities:
+            facilities = [p for p in self._loose_lookup(f"{key} {word_key}") if p.kind in FACILITY_KINDS]
+        if not facilities:
+            return None
+        return tuple(facilities) + tuple(p for p in candidates if p not in facilities)
 
 
 def _joined(text: str, a: int, b: int) -> bool:

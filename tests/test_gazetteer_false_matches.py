@@ -84,3 +84,27 @@ def test_skeleton_guess_is_not_a_neighbours_village_or_another_word_shape(gaz, s
 def test_skeleton_guess_still_finds_syrian_spellings(gaz, spelling, admin1):
     assert gaz.lookup(spelling) == []
     assert gaz.lookup(spelling, fuzzy=True)[0].admin1 == admin1
+
+
+# ---- a name followed by a facility word names a facility ------------------------------------
+
+@pytest.mark.parametrize("text", ["Clashes erupted near Hole camp.", "Women fled al-Hole camp on Monday."])
+def test_name_and_facility_word_is_the_facility(gaz, text):
+    # "Hole" alone is Houla (Kafr Laha, Homs); "Hole camp" is al-Hol camp ("Hol camp") in Hasakah
+    (m,) = gaz.scan(text)
+    assert m.surface.endswith("camp") and m.best.id == "fac:al-hol-camp"
+    assert "gn:168668" in [p.id for p in m.candidates]                  # the town stays visible
+    assert gaz.lookup("Hole camp")[0].id == "fac:al-hol-camp"
+
+
+def test_a_places_own_facility_comes_first_before_a_facility_word(gaz):
+    (m,) = gaz.scan("Israeli missiles hit Hama airport overnight.")
+    assert m.surface == "Hama airport" and m.best.kind in ("air_base", "airport")
+    assert m.candidates[1].name in ("Hamah", "Hama")
+    (m,) = gaz.scan("the Houla area")                                   # no facility word: the town
+    assert m.best.id == "gn:168668"
+
+
+def test_no_facility_guess_without_a_fitting_facility(gaz):
+    (m,) = gaz.scan("A drone struck the Shaddadi base.")
+    assert m.surface == "Shaddadi" and m.best.admin1 == "Al-Hasakah"
