@@ -1,6 +1,7 @@
 """The Gazetteer: places loaded from the data files, looked up by name, found in texts."""
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_right
 from pathlib import Path
@@ -16,6 +17,8 @@ MAX_NAME_CHARS = 200
 FOCUS_COUNTRIES = ("Syria", "Iraq")           # ranked before a neighbour's place of the same name...
 WORLD_CITY = 1_000_000                        # ...unless that place is a city this large (Riyadh, Tehran)
 MIN_SCAN_KEY = 3                              # shorter keys are never looked for in running text
+SAME_SITE_KM = 3.0                            # a curated facility and a generated one this close are one site
+CURATED_PREFIXES = ("fac:", "gov:", "country:")   # ids of the hand-checked rows
 
 # Match tiers, best first: the name's key itself; the name written solid (البوكمال for البو كمال);
 # a facility's name without its generic words (lookup only); the consonant skeleton (lookup only).
@@ -102,6 +105,7 @@ class Gazetteer:
             for key, (tier, quality) in extras.items():
                 if key not in keys:
                     self._index.setdefault(key, []).append((idx, tier, quality))
+        self._twin = _same_sites(self.places)             # generated facility -> its curated row
         self._ranked: dict[str, tuple[Place, ...]] = {}
         self._loose: dict[str, list[tuple[int, int]]] | None = None
         self._automaton = None
@@ -159,7 +163,12 @@ class Gazetteer:
             abroad = p.country not in FOCUS_COUNTRIES and p.population < WORLD_CITY
             borrowed = quality == 1 and p.kind == "town" and p.id.startswith("gn:")
             return (tier, abroad, KIND_RANK.get(p.kind, 5), borrowed, -p.population, quality, p.id)
-        return tuple(places[i] for i in sorted(best, key=order))
+        keys = {i: order(i) for i in best}
+        for i in best:
+            twin = self._twin.get(i)
+            if twin in keys:
+                keys[i] = keys[twin] + (1,)               # right after its curated row, still a candidate
+        return tuple(places[i] for i in sorted(best, key=keys.__getitem__))
 
     def candidates_for_key(self, key: str) -> tuple[Place, ...]:
         """Ranked places whose name has exactly this match key (written solid or not)."""
@@ -425,6 +434,29 @@ class Gazetteer:
         if not facilities:
             return None
         return tuple(facilities) + tuple(p for p in candidates if p not in facilities)
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _same_sites(places: list[Place]) -> dict[int, int]:
+    """Generated facility rows (OurAirports ap:ICAO) that describe a curated facility's site:
+    index -> the curated row's index. The curated row ranks first; the other stays a candidate."""
+    curated = [(i, p) for i, p in enumerate(places)
+               if p.kind in FACILITY_KINDS and p.id.startswith(CURATED_PREFIXES)]
+    twins: dict[int, int] = {}
+    for i, p in enumerate(places):
+        if p.kind in FACILITY_KINDS and not p.id.startswith(CURATED_PREFIXES):
+            near = [(_km(p, c), j) for j, c in curated
+                    if abs(c.latitude - p.latitude) < 0.1 and abs(c.longitude - p.longitude) < 0.1]
+            near = [(d, j) for d, j in near if d <= SAME_SITE_KM]
+            if near:
+                twins[i] = min(near)[1]
+    return twins
 
 
 def _joined(text: str, a: int, b: int) -> bool:
