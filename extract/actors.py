@@ -42,7 +42,7 @@ class RoleCue:
 
 @lru_cache(maxsize=1)
 def actor_matcher() -> TermMatcher:
-    return TermMatcher({row[0]: (row[1], row[2]) for row in read_table("actors.tsv") if len(row) >= 3})
+    return TermMatcher({row[0]: (row[1], row[2]) for row in read_table("actors.tsv") if len(row) >= 3}, shared=True)
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +52,7 @@ def cue_matcher() -> TermMatcher:
     for row in read_table("role_cues.tsv"):
         if len(row) >= 3:
             cues.setdefault(row[0], []).append((row[1], row[2]))
-    return TermMatcher(cues)
+    return TermMatcher(cues, shared=True)
 
 
 def find_actors(doc: FoldedText, lo: int = 0, hi: int | None = None) -> list[ActorMention]:

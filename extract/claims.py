@@ -41,12 +41,12 @@ class ClaimMention:
 
 @lru_cache(maxsize=1)
 def verb_matcher() -> TermMatcher:
-    return TermMatcher({row[0]: (row[1], row[2]) for row in read_table("claim_verbs.tsv") if len(row) >= 3})
+    return TermMatcher({row[0]: (row[1], row[2]) for row in read_table("claim_verbs.tsv") if len(row) >= 3}, shared=True)
 
 
 @lru_cache(maxsize=1)
 def claimant_matcher() -> TermMatcher:
-    return TermMatcher({row[0]: row[1] for row in read_table("claimants.tsv") if len(row) >= 2})
+    return TermMatcher({row[0]: row[1] for row in read_table("claimants.tsv") if len(row) >= 2}, shared=True)
 
 
 def _speaker(sources: list, lo: int, hi: int, actors: list[ActorMention], nearest_to: int):

@@ -39,7 +39,7 @@ from extract.triggers import Trigger
 
 BLAME_SCOPE = 90            # characters after a blame verb in which the event it speaks of is named
 CIVILIANS = "Civilians"
-_GAP_TOKEN = re.compile(r"[\s,،]+")
+_GAP_WORD = re.compile(r"[^\s,،]+")
 _LINKS: dict[str, frozenset[str]] | None = None
 
 
@@ -61,7 +61,8 @@ def _link_words(role: str) -> frozenset[str]:
 def same_group_gap(gap: str) -> bool:
     """True when only connectors and precision words stand between two place names."""
     words = _link_words("connector")
-    for token in _GAP_TOKEN.split(fold(gap)):
+    for m in _GAP_WORD.finditer(gap):            # word by word: a long gap fails at its first word
+        token = fold(m.group())
         if token and token not in words and not (token[0] in "وف" and token[1:] in words):
             return False
     return True
@@ -70,7 +71,7 @@ def same_group_gap(gap: str) -> bool:
 def qualifier_gap(gap: str) -> bool:
     """True when only qualifier words stand between a place and a governorate ("X town in Y")."""
     words = _link_words("qualifier")
-    return all(t in words for t in _GAP_TOKEN.split(fold(gap)) if t)
+    return all(t in words or not t for t in (fold(m.group()) for m in _GAP_WORD.finditer(gap)))
 
 
 # "X, 20 km south of Y", "X جنوب Y": Y is a reference point for X.
@@ -493,7 +494,7 @@ def _relation_matcher() -> TermMatcher:
     global _RELATIONS
     if _RELATIONS is None:
         _RELATIONS = TermMatcher({r[0]: (r[1], int(r[2]), int(r[3])) for r in read_table("date_relations.tsv")
-                                  if len(r) >= 4})
+                                  if len(r) >= 4}, shared=True)
     return _RELATIONS
 
 

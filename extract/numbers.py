@@ -20,6 +20,7 @@ Matching runs on `fold(text)` (same length), so offsets are offsets into the ori
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -91,6 +92,7 @@ def _person(role: str) -> str:
 
 _BEFORE = {kind: rf"(?:{_alternation(_words(kind + '_before'))})" for kind in ("killed", "injured")}
 _AFTER = {kind: rf"(?:{_alternation(_words(kind + '_after'))})" for kind in ("killed", "injured")}
+_KILLED_BEFORE, _KILLED_AFTER = re.compile(_BEFORE["killed"]), re.compile(_AFTER["killed"])
 _BEFORE_ANY = rf"(?:{_BEFORE['killed']}|{_BEFORE['injured']})"
 
 # "مقتل 14 مسلحاً", "killed at least 14", "إصابة آخر", "جرح جنود", "مقتل وإصابة 10"
@@ -173,12 +175,16 @@ def parse_number(text: str) -> int | None:
 
 
 def _without_marks(folded: str) -> tuple[str, list[int] | None]:
-    """The folded text without diacritics and tatweel ("قُتل" reads as "قتل"), and for each kept
-    character its offset in `folded` (None when nothing was dropped)."""
+    """The folded text without diacritics and tatweel ("قُتل" reads as "قتل"), and the offsets (in
+    the stripped text) after which each dropped mark stood (None when nothing was dropped)."""
     if not _DIACRITICS.search(folded):
         return folded, None
-    kept = [i for i, ch in enumerate(folded) if not _DIACRITICS.match(ch)]
-    return "".join(folded[i] for i in kept), kept
+    return _DIACRITICS.sub("", folded), [m.start() - k for k, m in enumerate(_DIACRITICS.finditer(folded))]
+
+
+def _original_offset(points: list[int], i: int) -> int:
+    """Offset before stripping of stripped offset `i` (a kept character)."""
+    return i + bisect.bisect_right(points, i)
 
 
 def find_casualties(text: str, language: str | None = None) -> list[CasualtyMention]:
@@ -190,7 +196,7 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
 
     def add(start: int, end: int, kind: str, count: int | None, vague: str | None) -> None:
         if origin is not None:
-            start, end = origin[start], origin[end - 1] + 1
+            start, end = _original_offset(origin, start), _original_offset(origin, end - 1) + 1
         found.append(CasualtyMention(start, end, kind, count, vague))
 
     def free(start: int, end: int) -> bool:
@@ -228,20 +234,20 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
         if not free(m.start(), m.end()):
             continue
         taken.append((m.start(), m.end()))
-        kind = "killed" if re.fullmatch(_AFTER["killed"], m.group("after")) else "injured"
+        kind = "killed" if _KILLED_AFTER.fullmatch(m.group("after")) else "injured"
         count, vague = _count_of(m)
         add(m.start(), m.end(), kind, count, vague)
     for m in finditer_near(_SINGLE_FIRST, hits.get('after'), folded, back=80, ahead=2):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
-            kind = "killed" if re.fullmatch(_AFTER["killed"], m.group("after")) else "injured"
+            kind = "killed" if _KILLED_AFTER.fullmatch(m.group("after")) else "injured"
             add(m.start(), m.end(), kind, 1, None)
     found.sort(key=lambda c: (c.start, c.kind != "killed"))
     return found
 
 
 def _trigger_kind(trigger: str) -> str:
-    return "killed" if re.fullmatch(_BEFORE["killed"], trigger) else "injured"
+    return "killed" if _KILLED_BEFORE.fullmatch(trigger) else "injured"
 
 
 def _count_of(m: re.Match) -> tuple[int | None, str | None]:

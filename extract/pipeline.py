@@ -102,8 +102,10 @@ def annotate(article: Article, gazetteer=None) -> dict:
     places = disambiguate_by_governorate(places, sentences)
     dates = []
     if article.published:
-        for a, b in stretches:
-            dates += _shifted(find_date_expressions(text[a:b], article.published, language), a)
+        # one pass from the first event sentence to the last (folding once), kept inside event sentences
+        a, b = stretches[0][0], stretches[-1][1]
+        dates = [d for d in _shifted(find_date_expressions(text[a:b], article.published, language), a)
+                 if inside(d.start)]
     casualties = find_casualties(text, language)
     return {"doc": doc, "sentences": sentences, "actors": actors, "cues": cues, "claims": claims,
             "places": places, "triggers": triggers, "dates": dates, "casualties": casualties}

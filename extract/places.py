@@ -11,6 +11,7 @@ is given for the same event.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -46,7 +47,8 @@ class LocatedPlace:
 
 @dataclass(frozen=True)
 class _PrecisionRules:
-    before: re.Pattern
+    before: re.Pattern          # matched on the REVERSED text before a name: anchored at the name
+    before_settled: re.Pattern  # the same with a settlement word between phrase and name
     after: re.Pattern
     origin: re.Pattern
     rules: dict
@@ -71,8 +73,15 @@ def precision_rules() -> _PrecisionRules:
 
     def alt(items):
         return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(items), key=len, reverse=True))
+
+    def reversed_alt(items):
+        return alt(p[::-1] for p in items)
+    # A phrase must end right before the name; matching the reversed text at its start finds it
+    # without trying every position of the window. The phrase starts a word (an attached و/ف/ب allowed).
+    phrase_start = r"[وفب]?(?=[\s(]|$)"
     return _PrecisionRules(
-        before=re.compile(rf"(?:^|(?<=[\s(]))[وفب]?(?P<p>{alt(before)})\s+(?:(?:{alt(settlement)})\s+)?$"),
+        before=re.compile(rf"\s+(?P<p>{reversed_alt(before)}){phrase_start}"),
+        before_settled=re.compile(rf"\s+(?:{reversed_alt(settlement)})\s+(?P<p>{reversed_alt(before)}){phrase_start}"),
         after=re.compile(rf"^(?:'s)?\s+(?:(?:city|town)\s+)?(?P<p>{alt(after)})(?!\w)"),
         origin=re.compile(rf"(?<!\w)[وفب]?(?:{alt(origin)})(?!\w)"),
         rules=rules,
@@ -83,15 +92,17 @@ def precision_phrase(text: str, start: int, end: int) -> tuple[int, str, bool] |
     """(precision, reason template, names-part-of-an-area) from the words right around
     text[start:end], or None."""
     r = precision_rules()
-    behind = fold(text[max(0, start - LOOK_BEHIND):start])
-    m = r.before.search(behind)
+    behind = fold(text[max(0, start - LOOK_BEHIND):start])[::-1]
+    plain, settled = r.before.match(behind), r.before_settled.match(behind)
+    # the phrase reaching furthest back wins; on a tie the longer phrase (no settlement word)
+    m = settled if settled and (not plain or settled.end() > plain.end()) else plain
     found = []
     if m:
-        found.append(r.rules[("before", re.sub(r"\s+", " ", m.group("p")))])
+        found.append(r.rules[("before", " ".join(m.group("p")[::-1].split()))])
     ahead = fold(text[end:end + 30])
     m = r.after.search(ahead)
     if m:
-        found.append(r.rules[("after", re.sub(r"\s+", " ", m.group("p")))])
+        found.append(r.rules[("after", " ".join(m.group("p").split()))])
     if not found:
         return None
     return max(found, key=lambda f: f[0])        # "in rural X city": the vaguer word wins
@@ -108,7 +119,7 @@ def _default_reason(kind: str) -> str:
 def _is_origin(text: str, start: int) -> bool:
     """"مجموعات متمركزة قرب X", "rockets fired from X": where the attacker was, not the target.
     Only precision and settlement words may stand between the phrase and the name."""
-    window = fold(re.split(r"[،,؛;.\n]", text[max(0, start - ORIGIN_WINDOW):start])[-1])
+    window = fold(_CLAUSE_BREAK.split(text[max(0, start - ORIGIN_WINDOW):start])[-1])
     found = list(precision_rules().origin.finditer(window))
     if not found:
         return False
@@ -123,10 +134,15 @@ def _place_words() -> frozenset[str]:
                      for w in fold(row[0]).split())
 
 
+_CLAUSE_BREAK = re.compile(r"[،,؛;.\n]")
+_PROVINCE_BEFORE = re.compile(r"(?:محافظة|محافظه)\s*$")
+_PROVINCE_AFTER = re.compile(r"\s*(?:province|governorate)\b", re.I)
+
+
 def _choose_candidate(candidates, text: str, start: int, end: int):
     """The gazetteer's best candidate, or the governorate when the text says "province"."""
-    wants_governorate = re.search(r"(?:محافظة|محافظه)\s*$", text[max(0, start - 12):start]) or \
-        re.match(r"^\s*(?:province|governorate)\b", text[end:end + 14], re.I)
+    wants_governorate = _PROVINCE_BEFORE.search(text, max(0, start - 12), start) or \
+        _PROVINCE_AFTER.match(text, end, end + 14)
     if wants_governorate:
         for c in candidates:
             if c.kind == "governorate":
@@ -139,6 +155,8 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
     """Every gazetteer mention with its precision, reason and (if any) why it is no event location."""
     out = []
     speakers = [c.frame for c in claims]
+    overlapping_actors = _overlap_finder(actors)
+    overlapping_words = _overlap_finder(event_words)
     for m in mentions:
         if not m.candidates:
             continue
@@ -149,13 +167,27 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
         precision = max(precision, PRECISION_BY_KIND.get(kind, 1))
         if kind in COARSE_KINDS and phrase and precision == 3 and "governorate" not in reason:
             reason = _default_reason(kind)
-        excluded = _exclusion(m, kind, text, actors, speakers, dateline_span)
-        if excluded is None and any(w.start < m.end and m.start < w.end for w in event_words):
+        excluded = _exclusion(m, kind, text, overlapping_actors(m.start, m.end), speakers, dateline_span)
+        if excluded is None and overlapping_words(m.start, m.end):
             excluded = "part of an event word"        # "طائرات حربية" is not the village Harbiye
         coarse = kind in COARSE_KINDS or (area and _is_governorate_seat(place, m.candidates))
         out.append(LocatedPlace(m.start, m.end, place, precision, reason.format(name=place.name),
                                 coarse, excluded, phrase is not None, tuple(m.candidates)))
     return out
+
+
+def _overlap_finder(spans):
+    """A function giving the spans (objects with start/end) that overlap [start, end), in text order;
+    spans are sorted once, so each question looks only at spans starting before `end`."""
+    ordered = sorted(spans, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    longest = max((s.end - s.start for s in ordered), default=0)
+
+    def overlapping(start: int, end: int) -> list:
+        lo = bisect.bisect_left(starts, start - longest)
+        hi = bisect.bisect_left(starts, end)
+        return [s for s in ordered[lo:hi] if s.end > start]
+    return overlapping
 
 
 def disambiguate_by_governorate(places: list[LocatedPlace], sentences) -> list[LocatedPlace]:

@@ -13,6 +13,7 @@ import re
 _SENTENCE_END = re.compile(r"[.!?؟]+[\"'”»)]*(?=\s)|\n+")
 # Clause separators: Arabic and Latin comma/semicolon, colon, a spaced dash.
 _CLAUSE_SEP = re.compile(r"[،؛;,:]|\s[-–—]\s")
+_LAST_WORD = re.compile(r"[\w.]*$")
 # Words after which a full stop does not end the sentence (U.S. forces, Gen. Smith).
 _ABBREVIATIONS = {"u.s", "u.k", "u.n", "mr", "mrs", "dr", "gen", "lt", "col", "maj", "capt", "sgt",
                   "no", "st", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "vs", "approx", "a.m", "p.m"}
@@ -44,7 +45,7 @@ class Sentence:
 
 def _ends_abbreviation(text: str, stop: int) -> bool:
     """True when the full stop at `stop` closes an abbreviation, not a sentence."""
-    word = re.search(r"[\w.]*$", text[max(0, stop - 8):stop]).group(0).lower()
+    word = _LAST_WORD.search(text[max(0, stop - 8):stop]).group(0).lower()
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isascii())
 
 

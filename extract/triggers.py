@@ -38,7 +38,7 @@ class Trigger:
 @lru_cache(maxsize=1)
 def trigger_matcher() -> TermMatcher:
     return TermMatcher({row[0]: (row[1], row[2], row[3], row[4] if len(row) > 4 and row[4] else "civilian-target")
-                        for row in read_table("triggers.tsv") if len(row) >= 4})
+                        for row in read_table("triggers.tsv") if len(row) >= 4}, shared=True)
 
 
 def _is_definite(text: str, start: int, end: int) -> bool:

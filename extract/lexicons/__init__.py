@@ -22,26 +22,44 @@ LEXICON_DIR = Path(__file__).resolve().parent
 _DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640"
 _LETTER_MAP = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي",
                "ی": "ي", "ک": "ك", "’": "'", "‘": "'", "ʿ": "'", "ʾ": "'"}
-_FOLD_TABLE = {ord(c): None for c in _DIACRITICS} | {ord(k): v for k, v in _LETTER_MAP.items()}
 _AS_SPACE = str.maketrans({"-": " ", "\n": " ", "\t": " ", "\r": " ", "\u00a0": " "})
 _DROPPED = re.compile(f"[{_DIACRITICS}]")
 
 
 
+_FOLD_PAIRS = [(c, "") for c in _DIACRITICS] + list(_LETTER_MAP.items())
+_SPACE_PAIRS = [("-", " "), ("\n", " "), ("\t", " "), ("\r", " "), ("\u00a0", " ")]
+
+
 def fold(text: str) -> str:
     """The matching form of a lexicon term or of text (may be shorter than `text`)."""
-    return text.translate(_FOLD_TABLE).lower()
+    if text.isascii():
+        return text.lower()
+    # str.replace per present character is C-fast; str.translate is slow on non-ASCII text
+    for char, replacement in _FOLD_PAIRS:
+        if char in text:
+            text = text.replace(char, replacement)
+    return text.lower()
+
+
+def _as_spaces(folded: str) -> str:
+    """Hyphens, line breaks and tabs as spaces (same length)."""
+    for char, replacement in _SPACE_PAIRS:
+        if char in folded:
+            folded = folded.replace(char, replacement)
+    return folded
 
 
 class FoldedText:
     """An article's folded copy plus the map from folded offsets back to the original."""
 
-    __slots__ = ("text", "folded", "matching", "_points")
+    __slots__ = ("text", "folded", "matching", "_points", "terms")
 
     def __init__(self, text: str):
         self.text = text
+        self.terms = None            # every shared lexicon's terms, found on the first question
         self.folded = fold(text)
-        self.matching = self.folded.translate(_AS_SPACE)      # same length; hyphens, breaks -> spaces
+        self.matching = _as_spaces(self.folded)               # same length; hyphens, breaks -> spaces
         # Only diacritics and tatweel are dropped; remember where, as folded positions.
         if len(self.folded) == len(text):
             self._points = None
@@ -100,6 +118,47 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+def _word_span(text: str, n: int, start: int, end: int, stem: bool, after_lil: bool) -> tuple[int, int] | None:
+    """The word a raw automaton hit text[start:end] stands for (clitics and stem endings included),
+    or None when the hit is not on word boundaries."""
+    word_start = start
+    before = text[start - 1] if start else " "
+    if not (before.isalnum() or before == "_"):
+        if after_lil:
+            return None                                # "القوات" read as "لقوات" needs its ل
+    elif before not in _CLITIC_LETTERS:
+        return None                                    # inside a longer word (the common case)
+    else:
+        # a clitic prefix of one to three letters may stand before the term ("والقصف", "للقوات")
+        while word_start > 0 and text[word_start - 1] in _CLITIC_LETTERS and start - word_start < 3:
+            word_start -= 1
+        while word_start < start and word_start > 0 and _is_word_char(text[word_start - 1]):
+            word_start += 1                            # not at a word start: give back prefix letters
+        if word_start > 0 and _is_word_char(text[word_start - 1]):
+            return None                                # inside a longer word
+        if not (_LIL_PREFIX_OK if after_lil else _PREFIX_OK).fullmatch(text, word_start, start):
+            return None
+    if stem:
+        while end < n and _is_word_char(text[end]):
+            end += 1
+    elif end < n and _is_word_char(text[end]):
+        return None
+    return word_start, end
+
+
+def _longest_first(hits: list, doc: FoldedText, values: dict) -> list:
+    """Non-overlapping hits, leftmost then longest, as (folded start, folded key end, Match)."""
+    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    out, taken = [], -1
+    for word_start, end, key, key_end in hits:
+        if word_start < taken:
+            continue
+        taken = end
+        a, b = doc.span(word_start, end)
+        out.append((word_start, key_end, Match(a, b, key, values[key])))
+    return out
+
+
 class TermMatcher:
     """Finds lexicon terms in folded text, longest first, at word boundaries.
 
@@ -107,11 +166,16 @@ class TermMatcher:
     Arabic terms also match with attached clitics (والقصف, بالقصف, للقوات). Hyphens and line
     breaks count as spaces ("air-strike"). Matching runs an Aho-Corasick automaton over the
     text (one pass in C), then keeps the hits that sit on word boundaries.
+
+    `shared=True` (the pipeline's lexicons): every shared matcher is answered from ONE automaton
+    pass over the whole article, done on the first question and kept with the FoldedText; a
+    question for the range [lo, hi) then keeps the terms that lie in it.
     """
 
-    def __init__(self, entries: dict[str, object]):
+    def __init__(self, entries: dict[str, object], shared: bool = False):
         self.values: dict[str, object] = {}
         self.automaton = ahocorasick.Automaton()
+        self.words: list[tuple[str, tuple]] = []
         for term, value in entries.items():
             stem = term.endswith("*")
             key = re.sub(r"\s+", " ", fold(term.rstrip("*")).translate(_AS_SPACE)).strip()
@@ -125,6 +189,11 @@ class TermMatcher:
         self.empty = not self.values
         if not self.empty:
             self.automaton.make_automaton()
+            self.words = list(self.automaton.items())
+        self.shared = shared and not self.empty
+        if self.shared:
+            _SHARED.append(self)
+            _COMBINED.clear()
 
     def find(self, doc: FoldedText, lo: int = 0, hi: int | None = None) -> list[Match]:
         if self.empty:
@@ -133,33 +202,51 @@ class TermMatcher:
         hi = len(text) if hi is None else min(hi, len(text))
         if hi <= lo:
             return []
+        if self.shared:
+            found = _shared_terms(doc, self)
+            return [m for s, e, m in found if s >= lo and e <= hi]
         hits = []
         n = len(text)
         for last, (key, stem, after_lil, size) in self.automaton.iter(text, lo, hi):
-            start, end = last + 1 - size, last + 1
-            word_start = start
-            # a clitic prefix of one to three letters may stand before the term ("والقصف", "للقوات")
-            while word_start > 0 and text[word_start - 1] in _CLITIC_LETTERS and start - word_start < 3:
-                word_start -= 1
-            while word_start < start and word_start > 0 and _is_word_char(text[word_start - 1]):
-                word_start += 1                        # not at a word start: give back prefix letters
-            if word_start > 0 and _is_word_char(text[word_start - 1]):
-                continue                               # inside a longer word
-            if word_start != start or after_lil:
-                if not (_LIL_PREFIX_OK if after_lil else _PREFIX_OK).fullmatch(text, word_start, start):
-                    continue
-            if stem:
-                while end < n and _is_word_char(text[end]):
-                    end += 1
-            elif end < n and _is_word_char(text[end]):
-                continue
-            hits.append((word_start, end, key))
-        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
-        out, taken = [], -1
-        for word_start, end, key in hits:
-            if word_start < taken:
-                continue
-            taken = end
-            a, b = doc.span(word_start, end)
-            out.append(Match(a, b, key, self.values[key]))
-        return out
+            span = _word_span(text, n, last + 1 - size, last + 1, stem, after_lil)
+            if span is not None:
+                hits.append((span[0], span[1], key, last + 1))
+        return [m for _, _, m in _longest_first(hits, doc, self.values)]
+
+
+_SHARED: list[TermMatcher] = []
+_COMBINED: list = []              # [automaton over every shared matcher's words], rebuilt on a new one
+
+
+def _combined_automaton():
+    if not _COMBINED:
+        entries: dict[str, list] = {}
+        for i, matcher in enumerate(_SHARED):
+            for word, info in matcher.words:
+                entries.setdefault(word, []).append((i,) + info)
+        automaton = ahocorasick.Automaton()
+        for word, infos in entries.items():
+            automaton.add_word(word, tuple(infos))
+        automaton.make_automaton()
+        _COMBINED.append(automaton)
+    return _COMBINED[0]
+
+
+def _shared_terms(doc: FoldedText, matcher: TermMatcher) -> list:
+    """`matcher`'s terms in the whole article; one automaton pass finds every shared matcher's
+    terms at once and keeps them on `doc`."""
+    if doc.terms is None or id(matcher) not in doc.terms:      # (a matcher made after the pass)
+        doc.terms = _scan_shared(doc)
+    return doc.terms[id(matcher)]
+
+
+def _scan_shared(doc: FoldedText) -> dict[int, list]:
+    text = doc.matching
+    n = len(text)
+    hits: list[list] = [[] for _ in _SHARED]
+    for last, infos in _combined_automaton().iter(text):
+        for i, key, stem, after_lil, size in infos:
+            span = _word_span(text, n, last + 1 - size, last + 1, stem, after_lil)
+            if span is not None:
+                hits[i].append((span[0], span[1], key, last + 1))
+    return {id(m): _longest_first(hits[i], doc, m.values) for i, m in enumerate(_SHARED)}
