@@ -185,11 +185,10 @@ class Gazetteer:
         fuzzy=True adds a last resort for Latin names: the same consonant skeleton (measured on
         ACLED village names it finds as many wrong places as right ones, hence off by default).
         Raises GazetteerInputError for input that is not a usable name."""
-        key = self.query_key(name)
+        normalized, key = self._query(name)
         rules = self.rules
         if not key or key in rules.stop_never:                 # "al" alone: only an article
             return []
-        normalized = normalize_name(name)
         if not self._short_key_allowed(key, normalized.split(" ", 1)[0] in rules.articles):
             return []
         if rules.is_stopped_spelling(normalized):
@@ -216,6 +215,10 @@ class Gazetteer:
 
     def query_key(self, name) -> str:
         """Validate a lookup name and return its match key."""
+        return self._query(name)[1]
+
+    def _query(self, name) -> tuple[str, str]:
+        """Validate a lookup name; return its normalised form and its match key."""
         if not isinstance(name, str):
             raise GazetteerInputError(f"a place name must be text, not {type(name).__name__}")
         if len(name) > MAX_NAME_CHARS:
@@ -226,7 +229,7 @@ class Gazetteer:
         if not normalized:
             raise GazetteerInputError("empty place name" if not name.strip()
                                       else f"no letters to match in {name!r}")
-        return self.rules.name_key(normalized)
+        return normalized, self.rules.name_key(normalized)
 
     def _loose_lookup(self, key: str) -> list[Place]:
         """Last resort for Latin spellings the rules do not cover: same consonant skeleton, same
