@@ -102,3 +102,13 @@ def test_admin1_names_for_syria_iraq_and_border_provinces():
     assert gaz.lookup("Kuwait City")[0].admin1 == ""                 # province not in the table
     syrian_admin1 = {p.admin1 for p in gaz.places_in_country("Syria")}
     assert len(syrian_admin1 - {""}) == 14
+
+
+def test_readme_lists_every_data_file_and_credits_its_sources():
+    """Provenance and licence of every data file live in gazetteer/README.md."""
+    from gazetteer.match import DATA_DIR
+    readme = (DATA_DIR.parent / "README.md").read_text(encoding="utf-8")
+    missing = [p.name for p in sorted(DATA_DIR.iterdir()) if p.is_file() and f"data/{p.name}" not in readme]
+    assert missing == []
+    for credit in ("GeoNames", "CC-BY 4.0", "airportsdata", "Mike Borsetti", "MIT", "OurAirports", "public domain"):
+        assert credit in readme, credit
