@@ -148,20 +148,25 @@ class Gazetteer:
 
     def _rank(self, entries: Iterable[tuple[int, int, int]]) -> tuple[Place, ...]:
         """Best tier first; Syria/Iraq before neighbours (but for world cities); the most specific
-        kind; among towns, a town's own name before another town's GeoNames alternate name (those
-        lists hold old and other-language names: Bera, the ancient name of Adiyaman, is not Bara);
+        kind; a GeoNames alternate name (those lists hold old and other-language names: Bera, the
+        ancient name of Adiyaman, is not Bara) after another place's own name, when the other
+        place is a Syrian or Iraqi one or both are towns (a neighbour's world city keeps its names:
+        Riyadh);
         the larger population; a place's own name before another spelling."""
         best: dict[int, tuple[int, int]] = {}
         for idx, tier, quality in entries:
             if (tier, quality) < best.get(idx, (99, 99)):
                 best[idx] = (tier, quality)
         places = self.places
+        home_own_name = any(quality == 0 and places[i].country in FOCUS_COUNTRIES
+                            for i, (_, quality) in best.items())
 
         def order(idx: int):
             p = places[idx]
             tier, quality = best[idx]
             abroad = p.country not in FOCUS_COUNTRIES and p.population < WORLD_CITY
-            borrowed = quality == 1 and p.kind == "town" and p.id.startswith("gn:")
+            borrowed = (quality == 1 and p.id.startswith("gn:") and (p.kind == "town" or home_own_name)
+                        and (p.country in FOCUS_COUNTRIES or p.population < WORLD_CITY))
             return (tier, abroad, KIND_RANK.get(p.kind, 5), borrowed, -p.population, quality, p.id)
         keys = {i: order(i) for i in best}
         for i in best:

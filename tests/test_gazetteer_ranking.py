@@ -75,3 +75,20 @@ def test_every_syrian_and_iraqi_place_answers_to_its_own_name(gaz):
         for name in (p.name, p.arabic_name):
             if name and gaz.query_key(name) not in rules.stop_never:
                 assert p in gaz.lookup(name), (name, p.id)
+
+
+def test_a_home_village_own_name_before_a_citys_ancient_name():
+    """Without data/excluded_spellings.tsv, Aleppo's GeoNames row still lists Beroea/Berea (key
+    "bara"); a Syrian village whose own name is al-Bara ranks first, Aleppo stays a candidate."""
+    from gazetteer.index import Gazetteer
+    from gazetteer.match import DATA_DIR, MatchRules
+    from gazetteer.sources.base import PlaceRecord
+    from gazetteer.sources.placesfile import PlacesFile
+
+    aleppo = next(r for r in PlacesFile(DATA_DIR / "places.tsv").records() if r.id == "gn:170063")
+    assert "Berea" in aleppo.variants
+    # al-Bara, Jabal al-Zawiya (Idlib); the point does not matter to ranking
+    al_bara = PlaceRecord("test:al-bara", "town", "Al Bara", "البارة", 35.68, 36.54, "SY-ID", "Syria")
+    gaz = Gazetteer([aleppo, al_bara], MatchRules.load(DATA_DIR))
+    assert [p.id for p in gaz.lookup("Bara")] == ["test:al-bara", "gn:170063"]
+    assert gaz.lookup("Aleppo")[0].id == "gn:170063"
