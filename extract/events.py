@@ -171,9 +171,21 @@ def _marked_distinct(text: str, t: Trigger) -> bool:
     """"a separate strike", "غارة أخرى": the words right around the event word mark a new event."""
     before = text[max(0, t.start - 12):t.start].split()
     after = text[t.end:t.end + 12].split()
-    markers = _markers()
-    return bool(before and markers["before"].fullmatch(fold(before[-1]))) or \
-        bool(after and markers["after"].fullmatch(fold(after[0].strip("،,."))))
+    words = _marker_words()
+    return bool(before and fold(before[-1]) in words["before"]) or \
+        bool(after and fold(after[0].strip("،,.")) in words["after"])
+
+
+_MARKER_WORDS: dict | None = None
+
+
+def _marker_words() -> dict:
+    """The one-word "before"/"after" markers (only one word is compared, so phrases never match)."""
+    global _MARKER_WORDS
+    if _MARKER_WORDS is None:
+        rows = read_table("event_markers.tsv")
+        _MARKER_WORDS = {side: frozenset(fold(r[0]) for r in rows if r[1] == side) for side in ("before", "after")}
+    return _MARKER_WORDS
 
 
 def _sentence_of(sentences: list[Sentence], offset: int) -> Sentence | None:
@@ -340,6 +352,8 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
     # a capital named outside a speech frame is a place ("Baghdad's Green Zone"), not a side
     named = [a for a in actors if not any(f[0] <= a.start and a.end <= f[1] for f in speakers)
              and a.kind != "speech"]
+    named_starts = [a.start for a in named]           # both lists are in text order
+    cue_starts = [c.start for c in cues]
     for i, m in enumerate(mentions):
         lo = m.sentence.start
         hi = m.sentence.end
@@ -347,10 +361,12 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
             lo = mentions[i - 1].spans[-1][1]
         if i + 1 < len(mentions) and mentions[i + 1].sentence is m.sentence:
             hi = mentions[i + 1].spans[0][0]
-        window = [a for a in named if lo <= a.start and a.end <= hi]
+        first, last = bisect.bisect_left(named_starts, lo), bisect.bisect_left(named_starts, hi)
+        window = [a for a in named[first:last] if a.end <= hi]
         t0, t1 = m.spans[0][0], m.spans[0][1]
         # a cue at or past the next event word speaks of that event ("X سارعت إلى الرد بقصف")
-        m.votes = role_votes(t0, t1, window, [c for c in cues if lo <= c.start < hi], text)
+        in_window = cues[bisect.bisect_left(cue_starts, lo):bisect.bisect_left(cue_starts, hi)]
+        m.votes = role_votes(t0, t1, window, in_window, text)
     for c in claims:
         # a blame names who struck; so does an actor claiming the attack for itself
         attacker = c.blamed if c.stance == "blame" else c.claimant_actor if c.stance == "claim" else None

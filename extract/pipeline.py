@@ -106,7 +106,10 @@ def annotate(article: Article, gazetteer=None) -> dict:
         a, b = stretches[0][0], stretches[-1][1]
         dates = [d for d in _shifted(find_date_expressions(text[a:b], article.published, language), a)
                  if inside(d.start)]
-    casualties = find_casualties(text, language)
+    # a figure before the first event sentence (headline, dateline) has no event to belong to;
+    # one after the last may still continue it ("No casualties were reported.")
+    first = stretches[0][0]
+    casualties = _shifted(find_casualties(text[first:], language), first) if first else find_casualties(text, language)
     return {"doc": doc, "sentences": sentences, "actors": actors, "cues": cues, "claims": claims,
             "places": places, "triggers": triggers, "dates": dates, "casualties": casualties}
 

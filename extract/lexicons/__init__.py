@@ -14,7 +14,7 @@ import bisect
 import re
 
 import ahocorasick
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 LEXICON_DIR = Path(__file__).resolve().parent
@@ -99,8 +99,8 @@ def read_table(name: str) -> list[list[str]]:
     return rows
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
+    """A lexicon term found in an article (a named tuple: dozens are made per article)."""
     start: int          # offsets in the ORIGINAL text (prefix clitics included)
     end: int
     term: str           # the folded lexicon term that matched
@@ -112,6 +112,9 @@ class Match:
 _CLITIC_LETTERS = frozenset("وفبكل")
 _PREFIX_OK = re.compile(r"[وف]?[بكل]?")
 _LIL_PREFIX_OK = re.compile(r"[وف]?لل")
+
+
+_WORD_REST = re.compile(r"\w+")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -138,11 +141,13 @@ def _word_span(text: str, n: int, start: int, end: int, stem: bool, after_lil: b
             return None                                # inside a longer word
         if not (_LIL_PREFIX_OK if after_lil else _PREFIX_OK).fullmatch(text, word_start, start):
             return None
-    if stem:
-        while end < n and _is_word_char(text[end]):
-            end += 1
-    elif end < n and _is_word_char(text[end]):
-        return None
+    if end < n:
+        after = text[end]
+        if after.isalnum() or after == "_":
+            if not stem:
+                return None                            # the term is the start of a longer word
+            m = _WORD_REST.match(text, end)            # a stem takes the rest of its word
+            end = m.end()
     return word_start, end
 
 
@@ -154,7 +159,7 @@ def _longest_first(hits: list, doc: FoldedText, values: dict) -> list:
         if word_start < taken:
             continue
         taken = end
-        a, b = doc.span(word_start, end)
+        a, b = (word_start, end) if doc._points is None else doc.span(word_start, end)
         out.append((word_start, key_end, Match(a, b, key, values[key])))
     return out
 
@@ -246,7 +251,12 @@ def _scan_shared(doc: FoldedText) -> dict[int, list]:
     hits: list[list] = [[] for _ in _SHARED]
     for last, infos in _combined_automaton().iter(text):
         for i, key, stem, after_lil, size in infos:
-            span = _word_span(text, n, last + 1 - size, last + 1, stem, after_lil)
+            start = last + 1 - size
+            if start:
+                before = text[start - 1]           # most raw hits lie inside a longer word: drop them here
+                if (before.isalnum() or before == "_") and before not in _CLITIC_LETTERS:
+                    continue
+            span = _word_span(text, n, start, last + 1, stem, after_lil)
             if span is not None:
                 hits[i].append((span[0], span[1], key, last + 1))
     return {id(m): _longest_first(hits[i], doc, m.values) for i, m in enumerate(_SHARED)}
