@@ -6,8 +6,12 @@ Streamlit serves ./static/ at <baseUrlPath>/app/static/ (server.enableStaticServ
 from __future__ import annotations
 
 import hashlib
+import json
 from functools import lru_cache
 from pathlib import Path
+
+from branca.element import MacroElement
+from jinja2 import Template
 
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 
@@ -43,7 +47,23 @@ def static_url(relative: str) -> str:
     return f"{url}?v={_content_tag(relative)}" if relative.startswith("strikemap/") else url
 
 
+class DefaultIconPath(MacroElement):
+    """Points Leaflet's default marker icon at our copy (its own guess breaks when served from here)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        L.Icon.Default.imagePath = {{ this.images_url }};
+        {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "DefaultIconPath"
+        self.images_url = json.dumps(static_url(LEAFLET_IMAGES))
+
+
 def localize(folium_map, scripts=MAP_SCRIPTS, styles=MAP_STYLES) -> None:
     """Make the map load only our own copies of Leaflet & co instead of Folium's CDN links."""
     folium_map.default_js = [(Path(s).stem, static_url(s)) for s in scripts]
     folium_map.default_css = [(Path(s).stem + "_css", static_url(s)) for s in styles]
+    folium_map.add_child(DefaultIconPath())

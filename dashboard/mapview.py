@@ -25,7 +25,6 @@ class OfflineBaseLayer(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        L.Icon.Default.imagePath = {{ this.images_url }};
         StrikemapMap.addBaseLayer({{ this._parent.get_name() }}, {{ this.url }}, {{ this.attribution }});
         {% endmacro %}
     """)
@@ -34,7 +33,6 @@ class OfflineBaseLayer(MacroElement):
         super().__init__()
         self._name = "OfflineBaseLayer"
         self.url = script_json(assets.static_url(assets.BASEMAP))
-        self.images_url = script_json(assets.static_url(assets.LEAFLET_IMAGES))
         self.attribution = script_json(assets.BASEMAP_ATTRIBUTION)
 
 

@@ -1,0 +1,205 @@
+"""Dashboard speed in headless Chromium: strikemap's map vs the plain one-folium.Marker-per-event map.
+
+For each N it fills a store with N synthetic events (store.add_events; kept in $TMPDIR between
+runs), starts `streamlit run` on it, and prints
+  load  = page load -> first visible marker (first load after server start = cold caches; then warm)
+  filter = picking one Source in the sidebar -> the map's markers replaced
+Figures are printed, never asserted.  Usage: python bench/bench_dashboard.py [N ...] [--plain-max N]
+Every non-local request is blocked, as offline.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+
+# The plain pattern, as most Folium dashboards do it: one folium.Marker (with an HTML popup) per event.
+PLAIN_APP = '''
+import html
+import folium
+import streamlit as st
+from streamlit_folium import st_folium
+from dashboard import assets
+from store import EventFilter, open_store
+
+st.set_page_config(layout="wide")
+store = open_store(None)
+facets = store.facets()
+sources = st.sidebar.multiselect("Source", facets["sources"])
+events = store.query_events(EventFilter(sources=tuple(sources)))
+m = folium.Map(location=[34.8, 40.5], zoom_start=6, tiles=None)
+assets.localize(m, scripts=("leaflet-1.9.3/leaflet.js",), styles=("leaflet-1.9.3/leaflet.css",))
+for row in events.dropna(subset=["latitude", "longitude"]).itertuples():
+    folium.Marker([row.latitude, row.longitude],
+                  popup=html.escape(f"{row.event_date} {row.sub_event_type} {row.location}: {row.excerpt}")).add_to(m)
+st_folium(m, height=620, use_container_width=True, returned_objects=[])
+'''
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def bench_store(n: int) -> Path:
+    """A store with n synthetic events, built once and reused."""
+    from dashboard.synthetic import fill_store
+    from store import open_store
+    path = Path(tempfile.gettempdir()) / "strikemap-bench" / f"events-{n}.db"
+    if path.exists():
+        with open_store(path) as store:
+            if store.event_count() > 0:
+                return path
+        path.unlink()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with open_store(path) as store:
+        fill_store(store, n)
+        print(f"  built a store of {store.event_count():,} events in {time.perf_counter() - started:.0f} s",
+              flush=True)
+    return path
+
+
+class Server:
+    """`streamlit run` on a free localhost port, for one app script and one store."""
+
+    def __init__(self, script: Path, db: Path):
+        self.port = free_port()
+        env = dict(os.environ, STRIKEMAP_DB=str(db), PYTHONPATH=str(ROOT))
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
+             "--server.headless", "true", "--server.enableStaticServing", "true",
+             "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url = f"http://127.0.0.1:{self.port}/"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=1):
+                    return
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("streamlit did not start")
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def block_non_local(route):
+    url = route.request.url
+    if url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:")):
+        route.continue_()
+    else:
+        route.abort()
+
+
+def time_to_first_marker(browser, url: str, timeout_s: float) -> float:
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.route("**/*", block_non_local)
+    try:
+        started = time.perf_counter()
+        page.goto(url)
+        page.frame_locator(MAP_FRAME).first.locator(".leaflet-marker-icon").first.wait_for(
+            state="visible", timeout=timeout_s * 1000)
+        return time.perf_counter() - started
+    finally:
+        page.close()
+
+
+def time_filter_change(browser, url: str, outlet: str, timeout_s: float) -> float:
+    """Pick one Source; time until every old marker is gone and new ones are shown."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1000})
+    page.route("**/*", block_non_local)
+    try:
+        page.goto(url)
+        frame_loc = page.frame_locator(MAP_FRAME).first
+        frame_loc.locator(".leaflet-marker-icon").first.wait_for(state="visible", timeout=timeout_s * 1000)
+        page.wait_for_timeout(500)
+        frame = next(f for f in page.frames if f.locator(".leaflet-marker-icon").count() > 0)
+        frame.evaluate("document.querySelectorAll('.leaflet-marker-icon').forEach(e => e.dataset.old = '1')")
+        select = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Source")
+        select.locator("input").click()
+        option = page.get_by_role("option", name=outlet, exact=True)
+        option.wait_for()
+        started = time.perf_counter()
+        option.click()
+        frame.wait_for_function(
+            "document.querySelectorAll('.leaflet-marker-icon[data-old]').length === 0 &&"
+            " document.querySelectorAll('.leaflet-marker-icon').length > 0", timeout=timeout_s * 1000)
+        return time.perf_counter() - started
+    finally:
+        page.close()
+
+
+def run(label: str, script: Path, db: Path, browser, outlet: str, timeout_s: float) -> str:
+    server = Server(script, db)
+    try:
+        loads = []
+        for _ in range(3):
+            try:
+                loads.append(time_to_first_marker(browser, server.url, timeout_s))
+            except Exception:
+                loads.append(float("nan"))
+        try:
+            filter_s = statistics.median(time_filter_change(browser, server.url, outlet, timeout_s) for _ in range(2))
+        except Exception:
+            filter_s = float("nan")
+        warm = statistics.median(loads[1:])
+        return f"{label:<10} load cold {loads[0]:6.2f} s  warm {warm:6.2f} s   filter {filter_s:6.2f} s"
+    finally:
+        server.stop()
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000, 100000])
+    parser.add_argument("--plain-max", type=int, default=1000,
+                        help="largest N for the plain pattern (it is slow: ~50 s at 10,000)")
+    parser.add_argument("--timeout", type=float, default=120.0)
+    args = parser.parse_args(argv)
+    from playwright.sync_api import sync_playwright
+    from dashboard.synthetic import OUTLETS
+
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
+        plain_dir = Path(tmp)
+        (plain_dir / "plain_app.py").write_text(PLAIN_APP, encoding="utf-8")
+        (plain_dir / "static").symlink_to(ROOT / "static")
+        (plain_dir / ".streamlit").mkdir()
+        shutil.copyfile(ROOT / ".streamlit" / "config.toml", plain_dir / ".streamlit" / "config.toml")
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        print("dashboard benchmark: headless Chromium, non-local requests blocked; "
+              f"filter = pick Source '{OUTLETS[0]}'", flush=True)
+        for n in args.sizes:
+            print(f"N = {n:,}", flush=True)
+            db = bench_store(n)
+            print("  " + run("strikemap", ROOT / "app.py", db, browser, OUTLETS[0], args.timeout), flush=True)
+            if n <= args.plain_max:
+                print("  " + run("plain", plain_dir / "plain_app.py", db, browser, OUTLETS[0], args.timeout),
+                      flush=True)
+            else:
+                print(f"  plain      skipped (N > --plain-max {args.plain_max:,})", flush=True)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main()
