@@ -110,6 +110,7 @@ class Mention:
     headline: bool = False                        # told in the headline: a summary, not located there
     distinct: bool = False                        # "a separate strike": not the event told before
     answers_to: "Mention | None" = None           # set on an attack that `answers_to` retaliated for
+    background: bool = False                      # an earlier event recalled ("last year's attack")
 
     @property
     def start(self) -> int:
@@ -428,13 +429,15 @@ def group_strike_sets(mentions: list[Mention]) -> list[list[Mention]]:
     sets: list[list[Mention]] = []
     for m in mentions:
         home = None
-        if m.distinct:
+        if m.distinct or m.background:
             pass
         elif m.antecedent is not None and m.antecedent.set_id >= 0:
             home = m.antecedent.set_id
         else:
             for sid in range(len(sets) - 1, -1, -1):
                 s = sets[sid]
+                if s[0].background:
+                    continue
                 if s[0].sub_event_type == m.sub_event_type and all(compatible(m, o) for o in s) \
                         and _dates_agree(m, s):
                     home = sid
@@ -538,6 +541,47 @@ def date_relative_mentions(mentions: list[Mention], doc: FoldedText, published: 
                 m.date = RelativeDate(base + timedelta(days=days), precision, "relative", r.start, r.end)
 
 
+# ---------------------------------------------------------------- 6b. background
+_BACKGROUND: dict | None = None
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+_YEAR_AHEAD = re.compile(r"\s*(?:عام\s+|العام\s+|سنة\s+)?(?:19|20)\d\d(?!\d)")
+
+
+def _background_markers() -> dict:
+    """lexicons/background_markers.tsv as one whole-word pattern per kind (always, year, perfect)."""
+    global _BACKGROUND
+    if _BACKGROUND is None:
+        rows = read_table("background_markers.tsv")
+        _BACKGROUND = {}
+        for kind in ("always", "year", "perfect"):
+            phrases = sorted({fold(r[0]) for r in rows if r[1:2] == [kind]}, key=len, reverse=True)
+            alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or r"(?!x)x"
+            _BACKGROUND[kind] = re.compile(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)")
+    return _BACKGROUND
+
+
+def is_background(clause: str, published: date | None, dated: bool) -> bool:
+    """True when a clause recalls an earlier event: "last year's attack", "since 2019", a year before
+    the publication's, or past-perfect wording ("had been arrested") with no date of its own."""
+    folded = fold(clause)
+    markers = _background_markers()
+    if markers["always"].search(folded):
+        return True
+    if any(_YEAR_AHEAD.match(folded, m.end()) for m in markers["year"].finditer(folded)):
+        return True
+    if published is not None and any(int(y) < published.year for y in _YEAR.findall(folded)):
+        return True
+    return not dated and bool(markers["perfect"].search(folded))
+
+
+def mark_background(mentions: list[Mention], text: str, published: date | None) -> None:
+    """Flag the mentions whose clause recalls an earlier event; they yield no event."""
+    for m in mentions:
+        a, b = m.sentence.clause_at(m.start)
+        dated = m.date is not None or any(u.date is not None for u in m.units)
+        m.background = is_background(text[a:b], published, dated)
+
+
 # ---------------------------------------------------------------- 7. claims
 def attach_claims(mentions: list[Mention], claims: list[ClaimMention], sentences: list[Sentence],
                   text: str) -> None:
@@ -610,6 +654,8 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
     dated: list[tuple[int, object]] = []          # (text position, date) of the sets told so far
     actor_of_kind: dict[str, str] = {}             # the last attacker named for each sub-event type
     for members in sets:
+        if members[0].background:
+            continue                    # recalled, not reported: no event of its own
         fine = [(m, u) for m in members for u in m.units]
         sdate = set_date(members)
         if sdate is None and dated:

@@ -167,3 +167,27 @@ def test_any_mix_of_event_words_never_raises_and_offsets_hold(text):
 def test_a_name_said_to_lie_in_a_governorate_is_read_there():
     events = events_of("On 9 May 2024, gunmen opened fire at a man at a checkpoint in Eastern Ghariyeh in Dar'a.")
     assert len(events) == 1 and events[0].admin1 == "Daraa"
+
+
+@pytest.mark.parametrize("background", [
+    "The man had been arrested in Saraqib.",
+    "Last year's attack on Saraqib killed three soldiers.",
+    "Turkish forces have shelled Saraqib since 2019.",
+    "A car bomb exploded in Saraqib in 2021.",
+])
+def test_background_sentences_yield_no_event(background):
+    events = events_of(f"On 3 May 2024, regime forces shelled Ariha with artillery. {background}")
+    assert [e.location for e in events] == ["Ariha"]
+
+
+def test_arabic_background_sentence_yields_no_event():
+    text = ("قصفت قوات النظام مدينة أريحا يوم الخميس بالمدفعية. "
+            "وكانت غارة العام الماضي على سراقب قد أسفرت عن مقتل خمسة مدنيين.")
+    assert [e.location for e in events_of(text, language="ar")] == ["Ariha"]
+
+
+def test_recent_wording_is_not_background():
+    # "since Thursday" and a past perfect with its own date speak of the news
+    text = ("On 3 May 2024, regime forces have shelled Ariha since Thursday. Local sources said a drone "
+            "had struck a car near Saraqib on Friday, killing two.")
+    assert {e.location for e in events_of(text)} == {"Ariha", "Saraqib"}
