@@ -602,8 +602,17 @@ def attach_claims(mentions: list[Mention], claims: list[ClaimMention], sentences
             carried = own
         current[s.start] = own or carried
         prev_end = s.end
+    # a blame speaks of the one event it names ("تتهمها الولايات المتحدة بتنفيذ هجوم بطائرة مسيّرة"
+    # blames the militias for the drone attack, not for the strikes told in the same sentence)
+    blamed = {id(c): _blamed_mention(c, mentions) for c in claims if c.claimant and c.stance == "blame"}
     for m in mentions:
-        m.claims = list(current.get(m.sentence.start, []))
+        m.claims = [c for c in current.get(m.sentence.start, [])
+                    if blamed.get(id(c)) is None or _same_event(blamed[id(c)], m)]
+
+
+def _same_event(a: Mention, b: Mention) -> bool:
+    """True when b is a, or one of them refers back to the other ("the attack")."""
+    return a is b or b.antecedent is a or a.antecedent is b
 
 
 # ---------------------------------------------------------------- 8. events
@@ -695,9 +704,10 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
 
 
 def _unique_claims(claims) -> list[ClaimMention]:
+    """One claim per (claimant, stance) on an event; the first given (its own place's sentence first) is kept."""
     seen, out = set(), []
     for c in claims:
-        key = (c.claimant, c.stance, c.sentence)
+        key = (c.claimant, c.stance)
         if key not in seen:
             seen.add(key)
             out.append(c)

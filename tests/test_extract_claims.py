@@ -83,3 +83,23 @@ def test_a_speaker_saying_it_struck_is_the_attacker():
         (event,) = extract_events(art(text))
         assert (event.actor1, event.actor2) == ("Israel", "Iran-aligned militias")
         assert ("Israel Defense Forces", "claim") in {(c.claimant, c.stance) for c in event.claims}
+
+
+def test_one_claim_per_claimant_and_stance_on_an_event():
+    text = ("قالت وزارة الدفاع الأميركية إن الجيش الأميركي نفذ ضربات جوية مساء الخميس داخل مدينة دير الزور. "
+            "وقالت وزارة الدفاع الأميركية إن الضربات داخل مدينة دير الزور دمرت مخازن أسلحة.")
+    (event,) = extract_events(art(text))
+    pairs = [(c.claimant, c.stance) for c in event.claims]
+    assert pairs.count(("US Department of Defense", "report")) == 1
+    first = next(c for c in event.claims if c.claimant == "US Department of Defense")
+    assert first.excerpt == text[:text.index(".") + 1]
+
+
+def test_a_blame_goes_only_to_the_event_it_names():
+    # the strikes answer a drone attack the militias are blamed for: the blame is the drone attack's
+    text = ("قالت وزارة الدفاع الأميركية إن الجيش الأميركي نفذ ضربات جوية مساء الخميس داخل مدينة الميادين "
+            "ضد مجموعات موالية لإيران تتهمها الولايات المتحدة بتنفيذ هجوم بطائرة مسيرة قرب مدينة الحسكة.")
+    events = {e.location: e for e in extract_events(art(text))}
+    blames = {loc: [c for c in e.claims if c.stance == "blame"] for loc, e in events.items()}
+    assert blames["Al Mayadin"] == []
+    assert [c.claimant for c in blames["Al Hasakah"]] == ["US forces"]
