@@ -18,6 +18,7 @@ MAP_HEIGHT = 620
 EMPTY_STORE = ("The event store is empty: no events to map yet. Add an article below "
                "(\"Add article\"), or seed the store with `make run`.")
 EMPTY_RESULT = "No events match these filters. Widen the filters in the sidebar to see events."
+DATE_BOUNDS_KEY = "_date_bounds"
 WIDGET_KEYS = {"sources": "f_sources", "claimants": "f_claimants", "actors": "f_actors",
                "event_types": "f_event_types", "dates": "f_dates", "geo_precisions": "f_precisions"}
 
@@ -80,7 +81,23 @@ def _seed_widgets_from_url(facets: dict) -> None:
         start = min(max(state.date_from or low, low), high)
         end = max(min(state.date_to or high, high), start)
         st.session_state[WIDGET_KEYS["dates"]] = (start, end)
+        st.session_state[DATE_BOUNDS_KEY] = (low, high)
     st.session_state["_filters_seeded"] = True
+
+
+def _follow_date_bounds(low: date, high: date) -> None:
+    """When stored dates widen (an article was added), an unrestricted range widens with them."""
+    previous = st.session_state.get(DATE_BOUNDS_KEY)
+    if previous == (low, high):
+        return
+    current = st.session_state.get(WIDGET_KEYS["dates"])
+    current = tuple(current) if isinstance(current, (tuple, list)) else ()
+    if not previous or len(current) != 2 or current == tuple(previous):
+        st.session_state[WIDGET_KEYS["dates"]] = (low, high)
+    else:  # a range the analyst chose: keep it, inside the new bounds
+        start = min(max(current[0], low), high)
+        st.session_state[WIDGET_KEYS["dates"]] = (start, max(min(current[1], high), start))
+    st.session_state[DATE_BOUNDS_KEY] = (low, high)
 
 
 def sidebar_filters(facets: dict) -> filters.FilterState:
@@ -97,6 +114,7 @@ def sidebar_filters(facets: dict) -> filters.FilterState:
     date_from = date_to = None
     low, high = facets.get("date_min"), facets.get("date_max")
     if low and high:
+        _follow_date_bounds(low, high)
         picked = sb.date_input(filters.LABELS["dates"], min_value=low, max_value=high,
                                key=WIDGET_KEYS["dates"])
         picked = tuple(picked) if isinstance(picked, (tuple, list)) else (picked,)

@@ -45,4 +45,5 @@ def sub_event_shapes(path: Path = SYMBOLS_FILE) -> dict[str, str]:
 def actor_colours(actor1: pd.Series) -> dict[str, str]:
     """The most frequent attacking actors, each with its own colour; others share grey."""
     counts = actor1.dropna().value_counts()
-    return {name: colour for name, colour in zip(counts.index, ACTOR_PALETTE)}
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties: by name, so stable
+    return {name: colour for (name, _), colour in zip(ranked, ACTOR_PALETTE)}

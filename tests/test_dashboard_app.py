@@ -127,3 +127,20 @@ def test_map_script_uses_no_cdn(app):
     urls = set(re.findall(r"https?://[^\s\"'\\<>]+", code))
     assert {u for u in urls if "openstreetmap.org" not in u} <= {"https://example.org/r1"}, urls
     assert "StrikemapMap.renderEvents" in args["feature_group"]
+
+
+def test_events_added_later_are_not_hidden_by_the_date_range(tmp_path, monkeypatch):
+    path = tmp_path / "growing.db"
+    article = Article(id="a1", text="first", published=date(2023, 3, 24), outlet="Reuters", language="en")
+    with open_store(path) as store:
+        store.add_events(article, [_event(article)])
+    monkeypatch.setenv("STRIKEMAP_DB", str(path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert _metric(at, "Events") == "1"
+    later = Article(id="a2", text="second", published=date(2024, 1, 10), outlet="SANA", language="ar")
+    with open_store(path) as store:
+        store.add_events(later, [_event(later, event_date="2024-01-09", location="Homs", latitude=34.7, longitude=36.7)])
+    at.run()
+    assert _metric(at, "Events") == "2"
+    assert "from" not in at.query_params and "to" not in at.query_params

@@ -1,0 +1,240 @@
+"""The dashboard in a real browser (Debian's chromium through Playwright), with every non-local
+request blocked: the map must render from the app's own files.
+
+One `streamlit run app.py` per module, on a temporary store seeded from seeds/ plus one English
+report (via the store API and the real extractor). A screenshot per run goes to artifacts/.
+"""
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+MAP_FRAME = 'iframe[title="streamlit_folium.st_folium"]'
+ARTIFACTS = ROOT / "artifacts"
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (make browser)")
+
+ENGLISH_REPORT = ("Israeli warplanes struck a weapons depot near Damascus International Airport on Tuesday, "
+                  "killing two soldiers, the Syrian Observatory for Human Rights said.")
+HOSTILE_REPORT = ('قصفت طائرات حربية إسرائيلية <script>window.__pwned=1</script> مستودعاً قرب مدينة حمص '
+                  'فجر الثلاثاء <img src=x onerror="window.__pwned=1">، ما أسفر عن مقتل جنديين.')
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def seeded_store(tmp_path_factory) -> Path:
+    from extract.read import read_article_text, read_inputs
+    from store import open_store
+    path = tmp_path_factory.mktemp("browser") / "strikemap.db"
+    with open_store(path) as store:
+        for article in read_inputs([str(ROOT / "seeds")]):
+            assert not isinstance(article, Exception), article
+            store.ingest_article(article)
+        english = read_article_text(ENGLISH_REPORT, id="test-reuters-1", published=date(2023, 3, 29),
+                                    outlet="Reuters", url="https://example.org/reuters-1")
+        store.ingest_article(english)
+        assert store.event_count() >= 2
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(seeded_store):
+    port = _free_port()
+    env = dict(os.environ, STRIKEMAP_DB=str(seeded_store))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
+         "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "_stcore/health", timeout=1)
+            break
+        except OSError:
+            if time.time() > deadline or proc.poll() is not None:
+                proc.kill()
+                raise RuntimeError("streamlit run app.py did not start")
+            time.sleep(0.3)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class OfflinePage:
+    """A page on which every non-local request is refused (and remembered)."""
+
+    def __init__(self, browser):
+        self.blocked: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        self.page.route("**/*", self._route)
+        self.page.on("dialog", self._dialog)
+
+    def _route(self, route):
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:", "about:")):
+            route.continue_()
+        else:
+            self.blocked.append(url)
+            route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def map_frame(self):
+        """The main map's frame, once it shows markers."""
+        self.page.frame_locator(MAP_FRAME).first.locator(".leaflet-marker-icon").first.wait_for(
+            state="visible", timeout=30_000)
+        for frame in self.page.frames:
+            if frame.locator(".leaflet-marker-icon").count():
+                return frame
+        raise AssertionError("no map frame with markers")
+
+
+@pytest.fixture
+def offline(browser):
+    page = OfflinePage(browser)
+    yield page
+    page.page.close()
+
+
+def _screenshot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def _open_first_event_popup(frame) -> str:
+    """Click a single-event marker (zooming into clusters until one shows); -> popup text."""
+    for _ in range(6):
+        events = frame.locator(".sm-event")
+        if events.count():
+            events.first.click()
+            popup = frame.locator(".leaflet-popup-content")
+            popup.wait_for(state="visible", timeout=5_000)
+            frame.wait_for_timeout(400)  # let the popup finish fading in and panning into view
+            return popup.inner_text()
+        frame.locator(".sm-cluster").first.click()
+        frame.wait_for_timeout(600)
+    raise AssertionError("no single event marker after zooming in")
+
+
+def _marker_signature(frame) -> list[str]:
+    return sorted(frame.evaluate(
+        "Array.from(document.querySelectorAll('.leaflet-marker-icon')).map(e => e.getAttribute('title') || e.textContent)"))
+
+
+def _pick_source(page, outlet: str) -> None:
+    select = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Source")
+    select.locator("input").click()
+    page.get_by_role("option", name=outlet, exact=True).click()
+    page.keyboard.press("Escape")
+
+
+def test_map_renders_offline_with_markers_and_base_layer(server, offline):
+    offline.page.goto(server)
+    frame = offline.map_frame()
+    assert frame.locator(".leaflet-marker-icon").count() >= 1
+    # Country outlines from static/basemap are drawn even though no tile could load.
+    frame.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 5")
+    assert frame.locator(".sm-legend").inner_text().startswith("Attacker")
+    offline.page.wait_for_timeout(500)
+    _screenshot(offline.page, "browser-map")
+    # The only things refused were map tiles: no script or stylesheet came from a CDN.
+    assert all("tile.openstreetmap.org" in url for url in offline.blocked), offline.blocked
+
+
+def test_popup_shows_the_arabic_excerpt_right_to_left(server, offline):
+    offline.page.goto(server)
+    frame = offline.map_frame()
+    texts = []
+    for _ in range(8):
+        text = _open_first_event_popup(frame)
+        texts.append(text)
+        if ARABIC.search(text):
+            break
+        frame.locator(".leaflet-popup-close-button").click()
+        frame.locator(".sm-event").first.evaluate("e => e.remove()")  # look at the next marker
+    assert any(ARABIC.search(t) for t in texts), texts
+    excerpt = frame.locator(".leaflet-popup-content .sm-excerpt")
+    assert excerpt.get_attribute("dir") == "rtl"
+    assert "Attacker" in texts[-1] and "Place" in texts[-1]
+    _screenshot(offline.page, "browser-popup")
+
+
+def test_source_filter_changes_markers_and_survives_reload(server, offline):
+    page = offline.page
+    page.goto(server)
+    frame = offline.map_frame()
+    before = _marker_signature(frame)
+    _pick_source(page, "Reuters")
+    page.wait_for_url(re.compile(r"source=Reuters"), timeout=15_000)
+    frame.wait_for_function(f"JSON.stringify(Array.from(document.querySelectorAll('.leaflet-marker-icon'))"
+                            f".map(e => e.getAttribute('title') || e.textContent).sort()) !== {repr(__import__('json').dumps(before))}",
+                            timeout=15_000)
+    after = _marker_signature(offline.map_frame())
+    assert after != before and len(after) >= 1
+    shared = page.url
+    page.goto(shared)
+    frame = offline.map_frame()
+    chips = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Source")
+    assert "Reuters" in chips.inner_text()
+    frame.wait_for_timeout(500)
+    assert _marker_signature(frame) == after
+
+
+def test_hostile_article_runs_no_script(server, offline):
+    page = offline.page
+    page.goto(server)
+    offline.map_frame()
+    page.get_by_text("Add article", exact=True).click()
+    page.get_by_label("Article text").fill(HOSTILE_REPORT)
+    page.get_by_label("Outlet").fill("Hostile Outlet")
+    page.get_by_label("Outlet").press("Tab")
+    page.get_by_role("button", name="Preview extracted events").click()
+    page.get_by_role("button", name="Save to store").wait_for(timeout=30_000)
+    page.get_by_role("button", name="Save to store").click()
+    page.get_by_text("Saved:").wait_for(timeout=30_000)
+    _pick_source(page, "Hostile Outlet")
+    page.wait_for_url(re.compile(r"source=Hostile"), timeout=15_000)
+    page.wait_for_timeout(1500)
+    frame = offline.map_frame()
+    text = _open_first_event_popup(frame)
+    assert "<script>" in text or "onerror" in text or ARABIC.search(text), text
+    _screenshot(page, "browser-hostile")
+    for f in page.frames:
+        assert f.evaluate("typeof window.__pwned") == "undefined"
+    assert offline.dialogs == []
