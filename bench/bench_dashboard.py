@@ -43,7 +43,8 @@ facets = store.facets()
 sources = st.sidebar.multiselect("Source", facets["sources"])
 events = store.query_events(EventFilter(sources=tuple(sources)))
 m = folium.Map(location=[34.8, 40.5], zoom_start=6, tiles=None)
-assets.localize(m, scripts=("leaflet-1.9.3/leaflet.js",), styles=("leaflet-1.9.3/leaflet.css",))
+assets.localize(m, scripts=("leaflet-1.9.3/leaflet.js", "jquery-3.7.1/jquery.min.js"),
+                styles=("leaflet-1.9.3/leaflet.css",))
 for row in events.dropna(subset=["latitude", "longitude"]).itertuples():
     folium.Marker([row.latitude, row.longitude],
                   popup=html.escape(f"{row.event_date} {row.sub_event_type} {row.location}: {row.excerpt}")).add_to(m)

@@ -28,6 +28,11 @@ VENDORED = {
         "package/dist/images/marker-shadow.png": "leaflet-1.9.3/images/marker-shadow.png",
         "package/LICENSE": "leaflet-1.9.3/LICENSE",
     }),
+    # Folium's own popups use jQuery; strikemap's map does not, the plain-pattern benchmark does.
+    "jquery": ("3.7.1", "MIT", {
+        "package/dist/jquery.min.js": "jquery-3.7.1/jquery.min.js",
+        "package/LICENSE.txt": "jquery-3.7.1/LICENSE.txt",
+    }),
     "supercluster": ("8.0.1", "ISC", {
         "package/dist/supercluster.min.js": "supercluster-8.0.1/supercluster.min.js",
         "package/LICENSE": "supercluster-8.0.1/LICENSE",
