@@ -226,7 +226,13 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
             continue
         prev = last_unit.get(id(owner))
         if prev and prev[0] is owner.units[-1] and _between_pair(text, prev[1], p):
-            continue                    # "the area between X and Y": one event, placed at X
+            # "the area between X and Y": one event, placed at X, near it (precision 2)
+            first = prev[1]
+            between = replace(first, precision=max(first.precision, 2), explicit=True,
+                              reason=f"between {first.place.name} and {p.place.name}")
+            prev[0].places[prev[0].places.index(first)] = between
+            last_unit[id(owner)] = (prev[0], between)
+            continue
         if prev and same_group_gap(text[prev[1].end:p.start]) and prev[0] is owner.units[-1]:
             prev[0].places.append(p)
             last_unit[id(owner)] = (prev[0], p)
@@ -697,10 +703,23 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
             # a named region (Jabal al-Zawiya) is narrower than a governorate or its countryside
             p = min(coarse, key=lambda c: (c.place.kind != "region", c.precision))
             holder = next(m for m in members if p in m.coarse)
+            p = governorate_of_countryside(p)
             unit = PlaceUnit([p])
             events.append(_event_at([(holder, unit)], p.place.id, members, True, sdate, set_actor1,
                                     set_actor2, set_claims, facts))
     return events
+
+
+def governorate_of_countryside(p: LocatedPlace) -> LocatedPlace:
+    """"the southern countryside of Idleb" with no finer place: the governorate itself, precision 3
+    (the countryside of a governorate's seat is coarse, and the seat's point would claim a town)."""
+    if p.place.kind not in ("city", "town"):
+        return p
+    governorate = next((c for c in p.candidates if c.kind == "governorate"), None)
+    if governorate is None:
+        return p
+    return replace(p, place=governorate, precision=3,
+                   reason=f"{p.reason.replace(p.place.name, governorate.name)} governorate (no finer place given)")
 
 
 def _unique_claims(claims) -> list[ClaimMention]:

@@ -157,12 +157,25 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
     speakers = [c.frame for c in claims]
     overlapping_actors = _overlap_finder(actors)
     overlapping_words = _overlap_finder(event_words)
+    prev_end = 0
     for m in mentions:
         if not m.candidates:
             continue
         place = _choose_candidate(m.candidates, text, m.start, m.end)
         kind = place.kind
         phrase = precision_phrase(text, m.start, m.end)
+        seat_of = _governorate_reading(place, m.candidates)
+        if seat_of is not None and phrase is None and \
+                _after_unnamed_place(text, max(prev_end, m.start - UNNAMED_WINDOW), m.start, overlapping_actors):
+            # "shelled Ftireh in Idleb", "قرية فطيرة في إدلب": a place the gazetteer lacks, said to lie in
+            # the governorate the seat names; the governorate is all that is known
+            out.append(LocatedPlace(m.start, m.end, seat_of, 3, f"{seat_of.name} governorate (the place named "
+                                    f"in it is not in the gazetteer)", True,
+                                    _exclusion(m, seat_of.kind, text, overlapping_actors(m.start, m.end), speakers,
+                                               dateline_span), False, tuple(m.candidates)))
+            prev_end = m.end
+            continue
+        prev_end = m.end
         precision, reason, area = phrase if phrase else (1, _default_reason(kind), False)
         precision = max(precision, PRECISION_BY_KIND.get(kind, 1))
         if kind in COARSE_KINDS and phrase and precision == 3 and "governorate" not in reason:
@@ -213,6 +226,44 @@ def disambiguate_by_governorate(places: list[LocatedPlace], sentences) -> list[L
             elif p.place.country not in countries:
                 out[i] = replace(p, excluded="outside the governorate the sentence names")
     return out
+
+
+UNNAMED_WINDOW = 50        # characters before a governorate seat searched for a name the gazetteer lacks
+# English: a capitalised name (with an optional al-/ar-... article), an optional settlement noun, "in".
+_UNNAMED_EN = re.compile(r"(?P<name>(?:\b(?:al|el|ad|ar|as|ash|at|az|an|ed)-)?\b[A-Z][\w'’-]*"
+                         r"(?:[ -](?:al-|el-)?[A-Z][\w'’-]*){0,2})"
+                         r"(?:\s+(?:town|village|city|area|camp|neighbou?rhood))?\s+in\s+(?:the\s+)?$")
+# Arabic: a settlement noun, one or two words (the name), then "في" or an attached ب on the seat.
+_UNNAMED_AR = re.compile(r"(?<!\w)(?:بلدة|قرية|منطقة|حي|مخيم|مزرعة)\s+\w+(?:\s+\w+)?\s+(?:في\s+)?$")
+
+
+def _governorate_reading(place, candidates):
+    """The governorate a city or town name also names (Idlib, Raqqa, Deir ez-Zor), or None."""
+    if place.kind not in ("city", "town"):
+        return None
+    return next((c for c in candidates if c.kind == "governorate"), None)
+
+
+def _after_unnamed_place(text: str, lo: int, start: int, overlapping_actors) -> bool:
+    """True when text[lo:start] ends with a place name the gazetteer did not find, followed by
+    "in"/"في" ("Dardara in", "قرية فطيرة في"): what follows is that place's governorate."""
+    before = text[lo:start]
+    m = _UNNAMED_EN.search(before)
+    if m:
+        name_start = lo + m.start("name")
+        lead = text[:name_start].rstrip()
+        if not lead or lead[-1] in ".!?\n:" or lo + m.start() == lo and lo > 0 and text[lo - 1].isalnum():
+            return False                  # a capital that only opens a sentence, or a cut-off word
+        if overlapping_actors(name_start, lo + m.end("name")):
+            return False                  # "Hezbollah in Damascus": a side, not a place
+        return not set(m.group("name").lower().split()) & _calendar_words()
+    return bool(_UNNAMED_AR.search(before))
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names: capitalised, but never a place ("On 3 May in Idleb")."""
+    return frozenset(fold(r[0]) for name in ("months.tsv", "weekdays.tsv") for r in read_table(name) if r)
 
 
 def _is_governorate_seat(place, candidates) -> bool:

@@ -130,3 +130,38 @@ def test_a_sentence_naming_a_governorate_rules_out_a_namesake_abroad():
     a = annotated("On 6 May 2024, a landmine exploded in Sinjar area in Hama countryside, injuring a child.", "en")
     sinjar = next(p for p in a["places"] if a["doc"].text[p.start:p.end] == "Sinjar")
     assert not sinjar.usable or sinjar.place.admin1 == "Hama"
+
+
+def _located(text, language=None):
+    from datetime import date
+    from extract.pipeline import extract_events
+    from extract.read import read_article_text
+    article = read_article_text(text, id="t", published=date(2024, 5, 10), language=language)
+    return [(e.place_id, e.geo_precision) for e in extract_events(article)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("On 9 May 2024, regime artillery shelled Khirbet Umm Zaytoun in Raqqa.", "en"),
+    ("On 9 May 2024, regime artillery shelled Khirbet Umm Zaytoun village in Raqqa.", "en"),
+    ("قصفت مدفعية النظام قرية أم الزيتون في الرقة يوم الخميس.", "ar"),
+])
+def test_a_seat_after_a_name_the_gazetteer_lacks_is_the_governorate(text, language):
+    assert _located(text, language) == [("gov:SY-RA", 3)]
+
+
+def test_a_seat_after_a_known_place_or_on_its_own_stays_the_city():
+    assert _located("On 9 May 2024, a drone struck a car in Raqqa.") == [("gn:172955", 1)]
+    assert _located("On 9 May 2024, a drone struck a car in Saraqib in Idlib.") == [("gn:164816", 1)]
+
+
+@pytest.mark.parametrize("text", [
+    "On 9 May 2024, regime forces shelled villages in the southern countryside of Raqqa.",
+    "قصفت قوات النظام قرى في ريف الرقة الجنوبي يوم الخميس.",
+])
+def test_countryside_of_a_seat_with_no_finer_place_is_the_governorate(text):
+    assert _located(text) == [("gov:SY-RA", 3)]
+
+
+def test_the_area_between_two_places_is_near_the_first():
+    text = "On 9 May 2024, Islamic State fighters ambushed a convoy in the area between Sukhnah and Palmyra."
+    assert _located(text) == [("gn:172425", 2)]
