@@ -28,6 +28,7 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import lru_cache
 
 from extract.actors import BLAMED, ActorMention, RoleCue, RoleVote, choose_actors, role_votes
 from extract.claims import ClaimMention
@@ -548,44 +549,45 @@ def date_relative_mentions(mentions: list[Mention], doc: FoldedText, published: 
 
 
 # ---------------------------------------------------------------- 6b. background
-_BACKGROUND: dict | None = None
-_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_AHEAD = re.compile(r"\s*(?:عام\s+|العام\s+|سنة\s+)?(?:19|20)\d\d(?!\d)")
 
 
-def _background_markers() -> dict:
-    """lexicons/background_markers.tsv as one whole-word pattern per kind (always, year, perfect)."""
-    global _BACKGROUND
-    if _BACKGROUND is None:
-        rows = read_table("background_markers.tsv")
-        _BACKGROUND = {}
-        for kind in ("always", "year", "perfect"):
-            phrases = sorted({fold(r[0]) for r in rows if r[1:2] == [kind]}, key=len, reverse=True)
-            alternation = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) or r"(?!x)x"
-            _BACKGROUND[kind] = re.compile(rf"(?<!\w)[وف]?(?:{alternation})(?!\w)")
-    return _BACKGROUND
+@lru_cache(maxsize=1)
+def background_matcher() -> TermMatcher:
+    """lexicons/background_markers.tsv: phrase -> kind (always, year, perfect)."""
+    return TermMatcher({r[0]: r[1] for r in read_table("background_markers.tsv") if len(r) >= 2}, shared=True)
 
 
-def is_background(clause: str, published: date | None, dated: bool) -> bool:
-    """True when a clause recalls an earlier event: "last year's attack", "since 2019", a year before
-    the publication's, or past-perfect wording ("had been arrested") with no date of its own."""
-    folded = fold(clause)
-    markers = _background_markers()
-    if markers["always"].search(folded):
-        return True
-    if any(_YEAR_AHEAD.match(folded, m.end()) for m in markers["year"].finditer(folded)):
-        return True
-    if published is not None and any(int(y) < published.year for y in _YEAR.findall(folded)):
-        return True
-    return not dated and bool(markers["perfect"].search(folded))
+def background_markers(doc: FoldedText, published: date | None) -> dict[str, list[int]]:
+    """Offsets (in the original text) of an article's background words: "always" (with the years
+    before the publication's and "since <year>"), and "perfect"."""
+    always, perfect = [], []
+    for m in background_matcher().find(doc):
+        if m.value == "always" or m.value == "year" and _YEAR_AHEAD.match(doc.text, m.end):
+            always.append(m.start)
+        elif m.value == "perfect":
+            perfect.append(m.start)
+    if published is not None:
+        always += [m.start() for m in _YEAR.finditer(doc.text) if int(m.group()) < published.year]
+    return {"always": sorted(always), "perfect": perfect}
 
 
-def mark_background(mentions: list[Mention], text: str, published: date | None) -> None:
+def mark_background(mentions: list[Mention], doc: FoldedText, published: date | None) -> None:
     """Flag the mentions whose clause recalls an earlier event; they yield no event."""
+    found = background_markers(doc, published)
+    if not found["always"] and not found["perfect"]:
+        return
+
+    def within(offsets, a, b):
+        i = bisect.bisect_left(offsets, a)
+        return i < len(offsets) and offsets[i] < b
     for m in mentions:
         a, b = m.sentence.clause_at(m.start)
-        dated = m.date is not None or any(u.date is not None for u in m.units)
-        m.background = is_background(text[a:b], published, dated)
+        if within(found["always"], a, b):
+            m.background = True
+        elif within(found["perfect"], a, b):
+            m.background = m.date is None and not any(u.date is not None for u in m.units)
 
 
 # ---------------------------------------------------------------- 7. claims

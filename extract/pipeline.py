@@ -127,7 +127,7 @@ def extract_events(article: Article, gazetteer=None) -> list[Event]:
     ev.resolve_types(mentions)
     ev.attach_dates(mentions, a["dates"], a["claims"])
     ev.date_relative_mentions(mentions, a["doc"], article.published)
-    ev.mark_background(mentions, text, article.published)
+    ev.mark_background(mentions, a["doc"], article.published)
     ev.attach_claims(mentions, a["claims"], a["sentences"], text)
     sets = ev.group_strike_sets(mentions)
     facts = ev.ArticleFacts(article.id, text, article.published, article.outlet, article.url,

@@ -234,7 +234,8 @@ _UNNAMED_EN = re.compile(r"(?P<name>(?:\b(?:al|el|ad|ar|as|ash|at|az|an|ed)-)?\b
                          r"(?:[ -](?:al-|el-)?[A-Z][\w'’-]*){0,2})"
                          r"(?:\s+(?:town|village|city|area|camp|neighbou?rhood))?\s+in\s+(?:the\s+)?$")
 # Arabic: a settlement noun, one or two words (the name), then "في" or an attached ب on the seat.
-_UNNAMED_AR = re.compile(r"(?<!\w)(?:بلدة|قرية|منطقة|حي|مخيم|مزرعة)\s+\w+(?:\s+\w+)?\s+(?:في\s+)?$")
+_SETTLEMENT_NOUNS = ("بلدة", "قرية", "منطقة", "حي", "مخيم", "مزرعة")
+_UNNAMED_AR = re.compile(rf"(?<!\w)(?:{'|'.join(_SETTLEMENT_NOUNS)})\s+\w+(?:\s+\w+)?\s+(?:في\s+)?$")
 
 
 def _governorate_reading(place, candidates):
@@ -248,7 +249,9 @@ def _after_unnamed_place(text: str, lo: int, start: int, overlapping_actors) -> 
     """True when text[lo:start] ends with a place name the gazetteer did not find, followed by
     "in"/"في" ("Dardara in", "قرية فطيرة في"): what follows is that place's governorate."""
     before = text[lo:start]
-    m = _UNNAMED_EN.search(before)
+    tail = before.rstrip()
+    # cheap gates first: the patterns end in "in"/"in the", or hold a settlement noun
+    m = _UNNAMED_EN.search(before) if tail.endswith((" in", " the")) else None
     if m:
         name_start = lo + m.start("name")
         lead = text[:name_start].rstrip()
@@ -257,7 +260,7 @@ def _after_unnamed_place(text: str, lo: int, start: int, overlapping_actors) -> 
         if overlapping_actors(name_start, lo + m.end("name")):
             return False                  # "Hezbollah in Damascus": a side, not a place
         return not set(m.group("name").lower().split()) & _calendar_words()
-    return bool(_UNNAMED_AR.search(before))
+    return any(noun in before for noun in _SETTLEMENT_NOUNS) and bool(_UNNAMED_AR.search(before))
 
 
 @lru_cache(maxsize=1)
