@@ -164,8 +164,8 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
         place = _choose_candidate(m.candidates, text, m.start, m.end)
         kind = place.kind
         phrase = precision_phrase(text, m.start, m.end)
-        seat_of = _governorate_reading(place, m.candidates)
-        if seat_of is not None and phrase is None and \
+        seat_of = _governorate_reading(place, m.candidates) if phrase is None else None
+        if seat_of is not None and \
                 _after_unnamed_place(text, max(prev_end, m.start - UNNAMED_WINDOW), m.start, overlapping_actors):
             # "shelled Ftireh in Idleb", "قرية فطيرة في إدلب": a place the gazetteer lacks, said to lie in
             # the governorate the seat names; the governorate is all that is known

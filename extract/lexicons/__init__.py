@@ -250,13 +250,21 @@ def _scan_shared(doc: FoldedText) -> dict[int, list]:
     n = len(text)
     hits: list[list] = [[] for _ in _SHARED]
     for last, infos in _combined_automaton().iter(text):
+        end = last + 1
+        after = text[end] if end < n else " "
+        inside = after.isalnum() or after == "_"          # the hit runs on into a longer word
         for i, key, stem, after_lil, size in infos:
-            start = last + 1 - size
-            if start:
-                before = text[start - 1]           # most raw hits lie inside a longer word: drop them here
-                if (before.isalnum() or before == "_") and before not in _CLITIC_LETTERS:
-                    continue
-            span = _word_span(text, n, start, last + 1, stem, after_lil)
-            if span is not None:
-                hits[i].append((span[0], span[1], key, last + 1))
+            if inside and not stem:
+                continue
+            start = end - size
+            before = text[start - 1] if start else " "
+            if before.isalnum() or before == "_":
+                if before not in _CLITIC_LETTERS:
+                    continue                                # inside a longer word
+                span = _word_span(text, n, start, end, stem, after_lil)      # a clitic prefix: full check
+                if span is not None:
+                    hits[i].append((span[0], span[1], key, end))
+            elif not after_lil:
+                # the common case, a whole word (a stem takes the rest of its word)
+                hits[i].append((start, _WORD_REST.match(text, end).end() if inside else end, key, end))
     return {id(m): _longest_first(hits[i], doc, m.values) for i, m in enumerate(_SHARED)}
