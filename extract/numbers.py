@@ -211,7 +211,7 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
             for kind in (("killed", "injured") if which == "both" else (which,)):
                 add(m.start(), m.end(), kind, 0, "none")
     for kind, pattern in _SELF.items():
-        for m in finditer_near(pattern, hits.get('self_' + kind), folded, back=3, ahead=2):
+        for m in finditer_near(pattern, hits.get('self_' + kind), folded, back=3 + _SCANNER.lead('self_' + kind), ahead=2):
             if free(m.start(), m.end()):
                 taken.append((m.start(), m.end()))
                 add(m.start(), m.end(), kind, _SELF_VALUES.get(m.group("word")), None)

@@ -130,6 +130,9 @@ def test_more_arabic_casualty_wording(text, expected):
     ("Four members of the local police force were killed.",
      [("killed", 4, None, "Four members of the local police force were killed")]),
     ("The bodies of three shepherds were found near the road.", [("killed", 3, None, "bodies of three")]),
+    ("A shepherd's body was found near the dam.", [("killed", 1, None, "body was found")]),
+    ("An unknown number of fighters were killed.",
+     [("killed", 10, "an unknown number of", "An unknown number of fighters were killed")]),
 ])
 def test_more_english_casualty_wording(text, expected):
     assert mentions(text, "en") == expected
