@@ -95,6 +95,14 @@ def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set |
 _TARGETING_NOUNS = ("استهداف", "استهدافا")
 
 
+def _is_past_verb(word: str) -> bool:
+    """An Arabic past-tense verb of the 3rd person feminine or plural ("قصفت", "شنت", "استهدفوا"),
+    whose subject follows it; not a plural noun ("غارات", "ضربات")."""
+    word = word.lstrip("وف")
+    return bool(word) and _is_arabic(word[0]) and not word.startswith("ال") and \
+        (word.endswith("وا") or word.endswith("ت") and not word.endswith("ات"))
+
+
 def _cue_start(c: RoleCue) -> int:
     return c.start
 
@@ -133,6 +141,11 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
             # part of the event phrase: Arabic verb-subject order ("قصفت قوات النظام بالمدفعية"),
             # or a name that holds the event word ("Russian warplanes", "الطيران الإسرائيلي")
             votes.append(RoleVote(m.actor, "attacker", EXPLICIT, 0, False))
+            continue
+        if 0 <= m.start - trigger_end <= 1 and not weak and m.kind != "adjective" and \
+                _is_past_verb(text[trigger_start:trigger_end]) and text[m.start] != "ل":
+            # verb-subject order: "قصفت قوات النظام مدينة أريحا", "شنت طائرات روسية غارات"
+            votes.append(RoleVote(m.actor, "attacker", EXPLICIT, distance, False))
             continue
         if 0 <= m.start - trigger_end <= 1 and text[m.start] == "ل" and not weak and m.kind != "adjective" \
                 and not text[trigger_start:trigger_end].endswith(_TARGETING_NOUNS):

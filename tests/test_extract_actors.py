@@ -104,3 +104,13 @@ def test_lexicon_matcher_clitics_stems_hyphens_and_word_boundaries():
     found = [(text[x.start:x.end], x.value) for x in m.find(FoldedText(text))]
     assert found == [("للقوات الأميركية", "us"), ("واستهدفت", "hit"), ("لـالحرس الثوري", "irgc"),
                      ("وبغداد", "bgd"), ("Iran backed", "iran"), ("Air-strike", "air"), ("on", "on")]
+
+
+@pytest.mark.parametrize("text, sides", [
+    # verb-subject order: the side right after a past-tense verb struck
+    ("قصفت قوات النظام مدينة أريحا يوم الخميس.", ("Syrian government", None)),
+    ("قصفت القوات التركية قرى في ريف منبج يوم الجمعة.", ("Turkey", None)),
+])
+def test_the_side_after_an_arabic_past_verb_struck(text, sides):
+    (event,) = extract_events(read_article_text(text, id="t", published=date(2024, 5, 10), language="ar"))
+    assert (event.actor1, event.actor2) == sides
