@@ -143,6 +143,12 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         if prev is not None and t.generic and t.definite and not prev.trigger.generic:
             prev.spans.append((t.start, t.end))
             continue
+        if prev is not None and text and prev.trigger.generic and not prev.trigger.definite and \
+                not t.generic and _instrument_of(text, prev, t):
+            # "gunmen targeted a checkpoint with a grenade": the weapon says what the attack was
+            prev.trigger, prev.event_type, prev.sub_event_type = t, t.event_type, t.sub_event_type
+            prev.spans.append((t.start, t.end))
+            continue
         mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
                                 headline=t.start < headline_end))
     return mentions
@@ -167,6 +173,18 @@ def _answered(text: str, t: Trigger, sent: Sentence) -> bool:
     """"struck ... in response to a rocket attack": the event word names the attack answered."""
     window = fold(text[max(sent.start, t.start - RESPONSE_REACH):t.start])
     return bool(_markers()["response"].search(window))
+
+
+_INSTRUMENT = re.compile(r"(?:\b(?:with|using)\s+(?:an?\s+|the\s+|\w+\s+)?|\bby\s+means\s+of\s+)$", re.I)
+
+
+def _instrument_of(text: str, prev: Mention, t: Trigger) -> bool:
+    """True when event word t names the weapon of prev, in prev's clause: "with a grenade",
+    "using an IED", "بقنبلة يدوية" (an attached ب)."""
+    clause = prev.sentence.clause_at(prev.spans[-1][1] - 1)
+    if not clause[0] <= t.start < clause[1]:
+        return False
+    return text[t.start] == "ب" or bool(_INSTRUMENT.search(text, max(clause[0], t.start - 20), t.start))
 
 
 def _marked_distinct(text: str, t: Trigger) -> bool:

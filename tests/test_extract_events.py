@@ -191,3 +191,16 @@ def test_recent_wording_is_not_background():
     text = ("On 3 May 2024, regime forces have shelled Ariha since Thursday. Local sources said a drone "
             "had struck a car near Saraqib on Friday, killing two.")
     assert {e.location for e in events_of(text)} == {"Ariha", "Saraqib"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("On 3 May 2024, gunmen targeted a checkpoint in Ariha with a grenade.", "en"),
+    ("استهدف مسلحون مجهولون حاجزاً في أريحا بقنبلة يدوية يوم الجمعة.", "ar"),
+])
+def test_a_weapon_named_as_the_instrument_sets_the_type(text, language):
+    assert [e.sub_event_type for e in events_of(text, language=language)] == ["Grenade"]
+
+
+def test_a_later_event_in_another_clause_stays_apart():
+    text = "On 3 May 2024, gunmen attacked a bus near Ariha, and later a drone struck Saraqib."
+    assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Attack"]
