@@ -3,12 +3,15 @@
 How an analyst reads a report, as rules:
 1. Each event word opens a *mention*. A generic word ("الهجوم", "the attack") in a sentence
    that already has an event word belongs to it; a definite generic that opens a sentence
-   refers back to the nearest earlier mention whose sides agree with it.
+   refers back to the nearest earlier mention whose sides agree with it. A weapon named as the
+   instrument of a generic attack in its clause ("with a grenade", "بقنبلة يدوية") gives it its type.
 2. A usable place belongs to the nearest event word before it in its sentence (or after it,
    when the place comes first). Places joined only by "و"/"and"/commas and precision words form
    one group ("بادية مدينة الميادين وريف البوكمال").
-3. A casualty figure belongs to the nearest place group or event word before it. A figure given
-   for a group of several places is given to none of them.
+3. A casualty figure belongs to the nearest place group or event word before it in its sentence; a
+   sentence with no event word ("No fatalities were reported.") continues the last event with a
+   place told before it in its paragraph. A figure given for a group of several places is given
+   to none of them.
 4. Mentions of the same strike (same sub-event type, sides that agree, dates that agree) form a
    *strike set*. A set yields one event per fine place; mentions without a fine place ("US
    strikes in Syria") lend the set their date, sides and claims, and their figures only when the
@@ -21,6 +24,12 @@ How an analyst reads a report, as rules:
    "between X and Y" give one place, X.
 7. A set with no date of its own takes the date of the set told before it (the report's time
    frame), else the publication date with time_precision 2.
+8. An event word whose clause recalls an earlier event ("last year's attack", "since 2019", a year
+   before the publication's, "had been arrested" with no date; lexicons/background_markers.tsv)
+   yields no event.
+9. A claim speaks of the events of its sentence (and of the following sentences of its paragraph
+   that name no source); a blame only of the event it names. An event keeps one claim per
+   (claimant, stance).
 """
 from __future__ import annotations
 

@@ -3,10 +3,12 @@ offsets into the original text; this module only composes them.
 
     sentences -> triggers (no event word: stop) -> dateline -> actors, role cues -> claims
     -> places (gazetteer) -> dates, numbers
-    -> events (mentions, places, figures, sides, types, dates, claims, strike sets)
+    -> events (mentions, places, figures, sides, types, dates, background, claims, strike sets)
 
 Places, dates, actors and claims are looked for only in the sentences that hold an event word
-(`event_stretches`): elsewhere they cannot locate, date or attribute an event.
+(`event_stretches`): elsewhere they cannot locate, date or attribute an event. Every lexicon of
+actors, role cues, claims, event words and background words is matched in ONE Aho-Corasick pass
+over the article (lexicons.TermMatcher, shared=True), kept with its FoldedText.
 """
 from __future__ import annotations
 
