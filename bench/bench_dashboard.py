@@ -136,20 +136,41 @@ def time_filter_change(browser, url: str, outlet: str, timeout_s: float) -> floa
         frame_loc = page.frame_locator(MAP_FRAME).first
         frame_loc.locator(".leaflet-marker-icon").first.wait_for(state="visible", timeout=timeout_s * 1000)
         page.wait_for_timeout(500)
-        frame = next(f for f in page.frames if f.locator(".leaflet-marker-icon").count() > 0)
-        frame.evaluate("document.querySelectorAll('.leaflet-marker-icon').forEach(e => e.dataset.old = '1')")
+        mark_all_markers(page)
         select = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').filter(has_text="Source")
         select.locator("input").click()
         option = page.get_by_role("option", name=outlet, exact=True)
         option.wait_for()
         started = time.perf_counter()
         option.click()
-        frame.wait_for_function(
-            "document.querySelectorAll('.leaflet-marker-icon[data-old]').length === 0 &&"
-            " document.querySelectorAll('.leaflet-marker-icon').length > 0", timeout=timeout_s * 1000)
+        while not redrawn(page):
+            if time.perf_counter() - started > timeout_s:
+                raise TimeoutError("map not redrawn")
+            page.wait_for_timeout(20)
         return time.perf_counter() - started
     finally:
         page.close()
+
+
+MARK = "document.querySelectorAll('.leaflet-marker-icon').forEach(e => e.dataset.old = '1')"
+REDRAWN = ("document.querySelectorAll('.leaflet-marker-icon').length > 0 &&"
+           " document.querySelectorAll('.leaflet-marker-icon[data-old]').length === 0")
+
+
+def mark_all_markers(page) -> None:
+    for frame in page.frames:
+        frame.evaluate(MARK)
+
+
+def redrawn(page) -> bool:
+    """Some map frame shows markers, none of them from before (a remounted map counts too)."""
+    for frame in page.frames:
+        try:
+            if frame.evaluate(REDRAWN):
+                return True
+        except Exception:  # a frame being replaced
+            continue
+    return False
 
 
 def run(label: str, script: Path, db: Path, browser, outlet: str, timeout_s: float) -> str:

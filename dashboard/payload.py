@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
 
 from dashboard import style
@@ -39,16 +40,23 @@ def figure_range(low, high) -> str | None:
     return f"{low}-{high}"
 
 
-def clean_sources(text) -> str | None:
-    """Sources JSON reduced to outlet, published and an http(s)-only url."""
-    items = _json_list(text)
+def clean_sources(text) -> list[str]:
+    """Each source of the sources JSON as its own small JSON: outlet, published, http(s)-only url."""
     kept = []
-    for item in items:
+    for item in _json_list(text):
         url = item.get("url")
         safe = url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
-        kept.append({"outlet": _text(item.get("outlet")), "published": _text(item.get("published")),
-                     "url": safe})
-    return json.dumps(kept, ensure_ascii=False) if kept else None
+        kept.append(json.dumps({"outlet": _text(item.get("outlet")), "published": _text(item.get("published")),
+                                "url": safe}, ensure_ascii=False))
+    return kept
+
+
+def figure_ranges(low: pd.Series, high: pd.Series) -> pd.Series:
+    """figure_range for whole columns, computed once per distinct (low, high) pair."""
+    pairs = pd.Series(list(zip(low.astype(object).where(low.notna(), None),
+                               high.astype(object).where(high.notna(), None))), index=low.index)
+    cache = {pair: figure_range(*(pd.NA if v is None else v for v in pair)) for pair in set(pairs)}
+    return pairs.map(cache).astype(object)
 
 
 def clean_claims(text) -> str | None:
@@ -86,16 +94,16 @@ class _StringTable:
         self.strings: list[str] = []
         self.index: dict[str, int] = {}
 
+    def code(self, text: str) -> int:
+        if text not in self.index:
+            self.index[text] = len(self.strings)
+            self.strings.append(text)
+        return self.index[text]
+
     def encode(self, values: pd.Series) -> list[int]:
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        mapping = []
-        for value in uniques:
-            text = str(value)
-            if text not in self.index:
-                self.index[text] = len(self.strings)
-                self.strings.append(text)
-            mapping.append(self.index[text])
-        return [mapping[c] if c >= 0 else -1 for c in codes.tolist()]
+        mapping = np.array([self.code(str(v)) for v in uniques] + [-1], dtype=np.int64)
+        return mapping[codes].tolist()  # code -1 (missing) picks the trailing -1
 
 
 def build_payload(events: pd.DataFrame, colours: dict[str, str] | None = None) -> dict:
@@ -111,13 +119,12 @@ def build_payload(events: pd.DataFrame, colours: dict[str, str] | None = None) -
         columns[name] = table.encode(events[source])
     columns["tp"] = events["time_precision"].fillna(0).astype(int).tolist()
     columns["gp"] = events["geo_precision"].fillna(0).astype(int).tolist()
-    columns["killed"] = table.encode(pd.Series(
-        [figure_range(a, b) for a, b in zip(events["fatalities_min"], events["fatalities_max"])], dtype=object))
-    columns["injured"] = table.encode(pd.Series(
-        [figure_range(a, b) for a, b in zip(events["injured_min"], events["injured_max"])], dtype=object))
+    columns["killed"] = table.encode(figure_ranges(events["fatalities_min"], events["fatalities_max"]))
+    columns["injured"] = table.encode(figure_ranges(events["injured_min"], events["injured_max"]))
     columns["disputed"] = events["disputed"].fillna(False).astype(bool).astype(int).tolist()
     columns["excerpt"] = table.encode(events["excerpt"].map(truncate))
-    columns["sources"] = table.encode(_mapped_unique(events["sources"], clean_sources))
+    source_lists = {v: [table.code(e) for e in clean_sources(v)] for v in events["sources"].dropna().unique()}
+    columns["sources"] = [source_lists.get(v, []) if isinstance(v, str) else [] for v in events["sources"].tolist()]
     columns["claims"] = table.encode(_mapped_unique(events["claims"], clean_claims))
 
     legend, colour_codes = _actor_legend(events["actor1"], colours)

@@ -201,10 +201,10 @@ def test_source_filter_changes_markers_and_survives_reload(server, offline):
     frame = offline.map_frame()
     before = _marker_signature(frame)
     _pick_source(page, "Reuters")
-    page.wait_for_url(re.compile(r"source=Reuters"), timeout=15_000)
+    page.wait_for_url(re.compile(r"source=Reuters"), timeout=30_000)
     frame.wait_for_function(f"JSON.stringify(Array.from(document.querySelectorAll('.leaflet-marker-icon'))"
                             f".map(e => e.getAttribute('title') || e.textContent).sort()) !== {repr(__import__('json').dumps(before))}",
-                            timeout=15_000)
+                            timeout=30_000)
     after = _marker_signature(offline.map_frame())
     assert after != before and len(after) >= 1
     shared = page.url
@@ -229,7 +229,7 @@ def test_hostile_article_runs_no_script(server, offline):
     page.get_by_role("button", name="Save to store").click()
     page.get_by_text("Saved:").wait_for(timeout=30_000)
     _pick_source(page, "Hostile Outlet")
-    page.wait_for_url(re.compile(r"source=Hostile"), timeout=15_000)
+    page.wait_for_url(re.compile(r"source=Hostile"), timeout=30_000)
     page.wait_for_timeout(1500)
     frame = offline.map_frame()
     text = _open_first_event_popup(frame)

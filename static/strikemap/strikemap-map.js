@@ -58,7 +58,8 @@
       admin1: str("admin1"), country: str("country"), gp: c.gp[i], reason: str("reason"),
       killed: str("killed"), injured: str("injured"), disputed: c.disputed[i] === 1,
       excerpt: str("excerpt"), language: str("language"),
-      sources: str("sources"), claims: str("claims"), colour: c.colour[i], symbol: c.symbol[i]
+      sources: c.sources[i].map(function (k) { return s[k]; }), claims: str("claims"),
+      colour: c.colour[i], symbol: c.symbol[i]
     };
   }
 
@@ -94,7 +95,7 @@
       box.appendChild(quote);
     }
     var sources = [];
-    try { sources = r.sources ? JSON.parse(r.sources) : []; } catch (e) { sources = []; }
+    r.sources.forEach(function (entry) { try { sources.push(JSON.parse(entry)); } catch (e) { /* skip */ } });
     if (sources.length) {
       var list = document.createElement("ul");
       list.className = "sm-sources";
