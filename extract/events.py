@@ -609,7 +609,10 @@ def mark_background(mentions: list[Mention], doc: FoldedText, published: date | 
     def within(offsets, a, b):
         i = bisect.bisect_left(offsets, a)
         return i < len(offsets) and offsets[i] < b
+    markers = sorted(found["always"] + found["perfect"])
     for m in mentions:
+        if not within(markers, m.sentence.start, m.sentence.end):
+            continue                    # (clauses are split only in sentences with a marker)
         a, b = m.sentence.clause_at(m.start)
         if within(found["always"], a, b):
             m.background = True

@@ -100,7 +100,7 @@ def annotate(article: Article, gazetteer=None) -> dict:
               and not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])]
     cues = [c for c in find_role_cues(doc, lo, hi) if inside(c.start)]
     claims = find_claims(doc, sentences, actors, stretches)
-    places = locate_places(text, _scan_places(gaz, text, stretches), actors, claims, dateline_span, triggers)
+    places = locate_places(text, _scan_places(gaz, text, stretches), actors, claims, dateline_span, triggers, doc)
     places = disambiguate_by_governorate(places, sentences)
     dates = []
     if article.published:

@@ -88,18 +88,26 @@ def precision_rules() -> _PrecisionRules:
     )
 
 
-def precision_phrase(text: str, start: int, end: int) -> tuple[int, str, bool] | None:
+def _folded(text: str, a: int, b: int, doc=None) -> str:
+    """fold(text[a:b]), sliced from the article's folded copy when there is one (no re-folding)."""
+    a, b = max(0, a), min(len(text), b)
+    if doc is None:
+        return fold(text[a:b])
+    return doc.folded[doc.folded_offset(a):doc.folded_offset(b)]
+
+
+def precision_phrase(text: str, start: int, end: int, doc=None) -> tuple[int, str, bool] | None:
     """(precision, reason template, names-part-of-an-area) from the words right around
-    text[start:end], or None."""
+    text[start:end], or None. `doc`: the article's FoldedText, if at hand."""
     r = precision_rules()
-    behind = fold(text[max(0, start - LOOK_BEHIND):start])[::-1]
+    behind = _folded(text, start - LOOK_BEHIND, start, doc)[::-1]
     plain, settled = r.before.match(behind), r.before_settled.match(behind)
     # the phrase reaching furthest back wins; on a tie the longer phrase (no settlement word)
     m = settled if settled and (not plain or settled.end() > plain.end()) else plain
     found = []
     if m:
         found.append(r.rules[("before", " ".join(m.group("p")[::-1].split()))])
-    ahead = fold(text[end:end + 30])
+    ahead = _folded(text, end, end + 30, doc)
     m = r.after.search(ahead)
     if m:
         found.append(r.rules[("after", " ".join(m.group("p").split()))])
@@ -116,10 +124,10 @@ def _default_reason(kind: str) -> str:
     return "in {name}"
 
 
-def _is_origin(text: str, start: int) -> bool:
+def _is_origin(text: str, start: int, doc=None) -> bool:
     """"مجموعات متمركزة قرب X", "rockets fired from X": where the attacker was, not the target.
     Only precision and settlement words may stand between the phrase and the name."""
-    window = fold(_CLAUSE_BREAK.split(text[max(0, start - ORIGIN_WINDOW):start])[-1])
+    window = _CLAUSE_BREAK.split(_folded(text, start - ORIGIN_WINDOW, start, doc))[-1]
     found = list(precision_rules().origin.finditer(window))
     if not found:
         return False
@@ -151,7 +159,7 @@ def _choose_candidate(candidates, text: str, start: int, end: int):
 
 
 def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[ClaimMention],
-                  dateline_span: tuple[int, int] | None, event_words=()) -> list[LocatedPlace]:
+                  dateline_span: tuple[int, int] | None, event_words=(), doc=None) -> list[LocatedPlace]:
     """Every gazetteer mention with its precision, reason and (if any) why it is no event location."""
     out = []
     speakers = [c.frame for c in claims]
@@ -163,7 +171,7 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
             continue
         place = _choose_candidate(m.candidates, text, m.start, m.end)
         kind = place.kind
-        phrase = precision_phrase(text, m.start, m.end)
+        phrase = precision_phrase(text, m.start, m.end, doc)
         seat_of = _governorate_reading(place, m.candidates) if phrase is None else None
         if seat_of is not None and \
                 _after_unnamed_place(text, max(prev_end, m.start - UNNAMED_WINDOW), m.start, overlapping_actors):
@@ -172,7 +180,7 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
             out.append(LocatedPlace(m.start, m.end, seat_of, 3, f"{seat_of.name} governorate (the place named "
                                     f"in it is not in the gazetteer)", True,
                                     _exclusion(m, seat_of.kind, text, overlapping_actors(m.start, m.end), speakers,
-                                               dateline_span), False, tuple(m.candidates)))
+                                               dateline_span, doc), False, tuple(m.candidates)))
             prev_end = m.end
             continue
         prev_end = m.end
@@ -180,7 +188,7 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
         precision = max(precision, PRECISION_BY_KIND.get(kind, 1))
         if kind in COARSE_KINDS and phrase and precision == 3 and "governorate" not in reason:
             reason = _default_reason(kind)
-        excluded = _exclusion(m, kind, text, overlapping_actors(m.start, m.end), speakers, dateline_span)
+        excluded = _exclusion(m, kind, text, overlapping_actors(m.start, m.end), speakers, dateline_span, doc)
         if excluded is None and overlapping_words(m.start, m.end):
             excluded = "part of an event word"        # "طائرات حربية" is not the village Harbiye
         coarse = kind in COARSE_KINDS or (area and _is_governorate_seat(place, m.candidates))
@@ -275,7 +283,7 @@ def _is_governorate_seat(place, candidates) -> bool:
     return any(c.kind == "governorate" for c in candidates) and place.kind in ("city", "town")
 
 
-def _exclusion(m, kind, text, actors, speech_frames, dateline_span) -> str | None:
+def _exclusion(m, kind, text, actors, speech_frames, dateline_span, doc=None) -> str | None:
     if dateline_span and m.start < dateline_span[1] and dateline_span[0] < m.end:
         return "dateline"
     for a in actors:
@@ -288,6 +296,6 @@ def _exclusion(m, kind, text, actors, speech_frames, dateline_span) -> str | Non
                 continue
             if a.kind in ("actor", "weak") and (a.end - a.start) > (m.end - m.start):
                 return "part of an actor's name"
-    if _is_origin(text, m.start):
+    if _is_origin(text, m.start, doc):
         return "origin"
     return None
