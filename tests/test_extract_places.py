@@ -28,6 +28,8 @@ def places_by_surface(text, language=None):
     ("regime forces shelled villages in rural Tal Tamer", "Tal Tamer", 2, "countryside"),
     ("shelling hit Saraqib countryside", "Saraqib", 2, "countryside"),
     ("a drone struck a car in the Mayadin desert", "Mayadin", 2, "desert"),
+    ("gunmen ambushed a bus on the road between Saraqib and a nearby village", "Saraqib", 2, "near"),
+    ("اشتباكات في المنطقة الواقعة بين السخنة وقرية مجاورة", "السخنة", 2, "near"),
 ])
 def test_precision_words_set_geo_precision_and_reason(text, name, precision, reason_word):
     start = text.index(name)
