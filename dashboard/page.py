@@ -12,7 +12,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import filters, mapview, style, views
-from dashboard.payload import build_payload, mappable, script_json
+from dashboard.details_cache import cache_key, write_chunks
+from dashboard.payload import INLINE_MAX_EVENTS, build_payload, mappable, script_json, split_payload
 
 MAP_HEIGHT = 620
 EMPTY_STORE = ("The event store is empty: no events to map yet. Add an article below "
@@ -64,7 +65,15 @@ def _colours(path: str, version: tuple) -> dict[str, str]:
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _payload_json(path: str, version: tuple, state: filters.FilterState) -> str:
     events = _query(path, version, state)
-    return script_json(build_payload(events, _colours(path, version)))
+    payload = build_payload(events, _colours(path, version))
+    if len(payload["columns"]["lat"]) > INLINE_MAX_EVENTS:
+        core, chunks = split_payload(payload)
+        try:
+            core["details"]["url"] = write_chunks(cache_key(path, version, state), chunks)
+            payload = core
+        except OSError:  # read-only install: inline everything (slower, still correct)
+            pass
+    return script_json(payload)
 
 
 # ---- sidebar ----

@@ -183,3 +183,48 @@ def script_json(value) -> str:
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(raw, escaped)
     return text
+
+
+# Above this many events the popup details are not inlined: the map gets coordinates, colour,
+# symbol and precision only, and each popup fetches its chunk of details when opened.
+INLINE_MAX_EVENTS = 5000
+DETAIL_CHUNK = 500
+CORE_COLUMNS = ("lat", "lon", "colour", "symbol", "gp")
+_STRING_CODED = set(STRING_COLUMNS) | {"killed", "injured", "excerpt", "claims"}
+
+
+def split_payload(payload: dict, chunk: int = DETAIL_CHUNK) -> tuple[dict, list[dict]]:
+    """(core payload without details, detail chunks of `chunk` events, each with its own strings)."""
+    n = len(payload["columns"]["lat"])
+    core = {k: v for k, v in payload.items() if k not in ("columns", "strings")}
+    core["columns"] = {name: payload["columns"][name] for name in CORE_COLUMNS}
+    core["strings"] = []
+    core["details"] = {"chunk": chunk}
+    chunks = [detail_chunk(payload, start, min(start + chunk, n)) for start in range(0, n, chunk)]
+    return core, chunks
+
+
+def detail_chunk(payload: dict, start: int, end: int) -> dict:
+    """The popup fields of events start..end-1, re-coded against a string table of their own."""
+    strings: list[str] = []
+    index: dict[int, int] = {}
+
+    def remap(code: int) -> int:
+        if code < 0:
+            return -1
+        if code not in index:
+            index[code] = len(strings)
+            strings.append(payload["strings"][code])
+        return index[code]
+
+    columns = {}
+    for name, values in payload["columns"].items():
+        if name in ("lat", "lon"):
+            continue
+        part = values[start:end]
+        if name in _STRING_CODED:
+            part = [remap(c) for c in part]
+        elif name == "sources":
+            part = [[remap(c) for c in codes] for codes in part]
+        columns[name] = part
+    return {"columns": columns, "strings": strings}

@@ -29,7 +29,7 @@ EXCERPTS = {
 
 
 def synthetic_articles(n_events: int, events_per_article: int = 10, seed: int = 7,
-                       start: date = date(2023, 1, 1), days: int = 365):
+                       start: date = date(2022, 1, 1), days: int = 730):
     """Yield (Article, [Event]) pairs holding n_events events in total."""
     rng = random.Random(seed)
     made = 0
@@ -58,10 +58,10 @@ def _event(rng: random.Random, article: Article, number: int) -> Event:
     actor1 = rng.choice(ACTORS)
     return Event(
         article=article.id, event_date=(article.published - timedelta(days=rng.randrange(3))).isoformat(),
-        time_precision=rng.choice((1, 1, 1, 2)), event_type=event_type, sub_event_type=sub_event_type,
+        time_precision=1, event_type=event_type, sub_event_type=sub_event_type,
         actor1=actor1, actor2=rng.choice(TARGETS), location=place, admin1=f"{country} region {number % 13}",
         country=country, latitude=round(rng.uniform(lat_min, lat_max), 5),
-        longitude=round(rng.uniform(lon_min, lon_max), 5), geo_precision=rng.choice((1, 1, 2, 3)),
+        longitude=round(rng.uniform(lon_min, lon_max), 5), geo_precision=rng.choice((1, 1, 1, 1, 2, 3)),
         geo_reason="synthetic point", fatalities=killed, injured=rng.choice((None, 1, 4)),
         source=article.outlet, excerpt=EXCERPTS[article.language].format(place=place, killed=killed or 0),
         language=article.language, url=article.url,

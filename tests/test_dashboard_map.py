@@ -99,8 +99,8 @@ def test_hostile_excerpt_reaches_the_script_only_escaped():
     html = fmap.get_root().render()
     assert "<script>window.__pwned" not in html
     assert "<img" not in html and "<b onmouseover" not in html
-    literal = re.search(r'JSON\.parse\(("(?:[^"\\]|\\.)*")\)', html).group(1)
-    payload = json.loads(json.loads(literal))
+    literal = re.search(r"renderEvents\([^,]+,[^,]+,\s*(\{.*\})\);", html).group(1)
+    payload = json.loads(literal)
     assert decode(payload, "excerpt") == HOSTILE  # the text arrives intact, as data
 
 
@@ -144,3 +144,18 @@ def test_symbol_file_uses_known_shapes():
     shapes = style.sub_event_shapes()
     assert shapes["Air/drone strike"] in style.SHAPES
     assert set(shapes.values()) <= set(style.SHAPES)
+
+
+def test_split_payload_keeps_every_popup_field_in_its_chunk():
+    from dashboard.payload import split_payload
+    rows = [event_row(event_id=i, location=f"Place {i}", excerpt=f"text {i} {HOSTILE}") for i in range(7)]
+    payload = build_payload(frame(*rows))
+    core, chunks = split_payload(payload, chunk=3)
+    assert set(core["columns"]) == {"lat", "lon", "colour", "symbol", "gp"}
+    assert [len(c["columns"]["excerpt"]) for c in chunks] == [3, 3, 1]
+    for i in range(7):
+        chunk = chunks[i // 3]
+        code = chunk["columns"]["location"][i % 3]
+        assert chunk["strings"][code] == f"Place {i}"
+        sources = [json.loads(chunk["strings"][k]) for k in chunk["columns"]["sources"][i % 3]]
+        assert sources[0]["outlet"] == "Kurdistan24"

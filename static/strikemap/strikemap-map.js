@@ -72,8 +72,9 @@
     return line;
   }
 
-  function buildPopup(p, i) {
-    var r = record(p, i), t = p.text;
+  // p: the payload (labels); src: where this event's fields are (the payload or a detail chunk).
+  function buildPopup(p, src, i) {
+    var r = record(src, i), t = p.text;
     var box = document.createElement("div");
     box.className = "sm-popup";
     box.appendChild(text("div", (r.sub || r.type || "") + (r.type && r.sub && r.sub !== r.type ? " (" + r.type + ")" : ""), "sm-title"));
@@ -129,6 +130,33 @@
       box.appendChild(clist);
     }
     return box;
+  }
+
+  var POPUP_OPTIONS = { maxWidth: 380, minWidth: 260 };
+
+  // Large result sets keep popup details in static chunks, fetched when a popup opens.
+  function loadDetails(p, k) {
+    var n = Math.floor(k / p.details.chunk);
+    p._chunks = p._chunks || {};
+    if (!p._chunks[n]) {
+      p._chunks[n] = fetch(p.details.url + n + ".json").then(function (r) { return r.json(); });
+    }
+    return p._chunks[n].then(function (chunk) { return { src: chunk, i: k - n * p.details.chunk }; });
+  }
+
+  // A map-level popup, not bound to the marker: redrawing markers (after the popup pans the
+  // map into view) must not close it.
+  function bindEventPopup(p, marker, k) {
+    marker.on("click", function () {
+      var popup = L.popup(POPUP_OPTIONS).setLatLng(marker.getLatLng());
+      if (!p.details) {
+        popup.setContent(buildPopup(p, p, k)).openOn(marker._map);
+        return;
+      }
+      popup.setContent(text("div", "Loading\u2026")).openOn(marker._map);
+      loadDetails(p, k).then(function (d) { popup.setContent(buildPopup(p, d.src, d.i)); })
+        .catch(function () { popup.setContent(text("div", "Details could not be loaded.")); });
+    });
   }
 
   function eventIcon(p, i) {
@@ -197,8 +225,9 @@
           return;
         }
         var k = f.properties.i;
-        var marker = L.marker(ll, { icon: eventIcon(p, k), title: p.strings[p.columns.location[k]] || "" });
-        marker.bindPopup(function () { return buildPopup(p, k); }, { maxWidth: 380, minWidth: 260 });
+        var title = p.columns.location ? (p.strings[p.columns.location[k]] || "") : "";
+        var marker = L.marker(ll, { icon: eventIcon(p, k), title: title });
+        bindEventPopup(p, marker, k);
         markers.addLayer(marker);
         if (zoom >= p.circle_min_zoom) {
           var radius = p.precision_radius_m[p.columns.gp[k]] || p.precision_radius_m[0];
@@ -207,9 +236,20 @@
       });
     }
     state.handler = draw;
+    var firstDraw = state.map !== map;
     state.map = map;
     map.on("moveend", draw);
     addLegend(map, p);
+    if (firstDraw && n > 0) {
+      // Open on the events themselves; later filter changes keep the analyst's view.
+      var south = 90, west = 180, north = -90, east = -180;
+      for (var j = 0; j < n; j++) {
+        var la = p.columns.lat[j], lo = p.columns.lon[j];
+        if (la < south) { south = la; } if (la > north) { north = la; }
+        if (lo < west) { west = lo; } if (lo > east) { east = lo; }
+      }
+      map.fitBounds([[south, west], [north, east]], { padding: [30, 30], maxZoom: 9, animate: false });
+    }
     draw();
   }
 
