@@ -56,10 +56,9 @@ def seeded_store(tmp_path_factory) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(seeded_store):
+def _start_server(store_path: Path):
     port = _free_port()
-    env = dict(os.environ, STRIKEMAP_DB=str(seeded_store))
+    env = dict(os.environ, STRIKEMAP_DB=str(store_path))
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none",
@@ -76,12 +75,37 @@ def server(seeded_store):
                 proc.kill()
                 raise RuntimeError("streamlit run app.py did not start")
             time.sleep(0.3)
-    yield url
+    return proc, url
+
+
+def _stop_server(proc) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=10)
     except subprocess.TimeoutExpired:
         proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(seeded_store):
+    proc, url = _start_server(seeded_store)
+    yield url
+    _stop_server(proc)
+
+
+@pytest.fixture(scope="module")
+def large_server(tmp_path_factory):
+    """A store bigger than INLINE_MAX_EVENTS: popups fetch their details on click."""
+    from dashboard.payload import INLINE_MAX_EVENTS
+    from dashboard.synthetic import fill_store
+    from store import open_store
+    path = tmp_path_factory.mktemp("large") / "strikemap.db"
+    with open_store(path) as store:
+        fill_store(store, INLINE_MAX_EVENTS + 1000)
+        assert store.event_count() > INLINE_MAX_EVENTS
+    proc, url = _start_server(path)
+    yield url
+    _stop_server(proc)
 
 
 @pytest.fixture(scope="module")
@@ -238,3 +262,13 @@ def test_hostile_article_runs_no_script(server, offline):
     for f in page.frames:
         assert f.evaluate("typeof window.__pwned") == "undefined"
     assert offline.dialogs == []
+
+
+def test_large_store_popup_fetches_its_details(large_server, offline):
+    offline.page.goto(large_server)
+    frame = offline.map_frame()
+    text = _open_first_event_popup(frame)
+    frame.wait_for_function("!document.querySelector('.leaflet-popup-content').textContent.includes('Loading')")
+    text = frame.locator(".leaflet-popup-content").inner_text()
+    assert "Attacker" in text and "Sources" in text, text
+    assert all("tile.openstreetmap.org" in url for url in offline.blocked), offline.blocked
