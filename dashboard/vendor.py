@@ -140,6 +140,7 @@ def write_readme(static: Path) -> None:
         "",
         "Rebuilt by `python -m dashboard.vendor` (needs npm); served by Streamlit at `/app/static/`.",
         "`strikemap/` is this project's own code (same licence as the project).",
+        "`details-cache/` is written at run time (popup details of large result sets); never committed.",
         "",
         "| file | from (npm package@version) | licence |",
         "| --- | --- | --- |",
