@@ -181,7 +181,7 @@
       p.legend.forEach(function (entry) {
         var line = document.createElement("div");
         line.appendChild(symbolSvg("circle", entry.colour, 12));
-        line.appendChild(text("span", " " + entry.label + " (" + entry.count + ")"));
+        line.appendChild(text("span", " " + entry.label + " (" + entry.count.toLocaleString("en") + ")"));
         box.appendChild(line);
       });
       box.appendChild(text("div", "Sub-event type", "sm-legend-title"));
