@@ -144,3 +144,35 @@ def test_events_added_later_are_not_hidden_by_the_date_range(tmp_path, monkeypat
     at.run()
     assert _metric(at, "Events") == "2"
     assert "from" not in at.query_params and "to" not in at.query_params
+
+
+def test_add_article_previews_then_saves(tmp_path, monkeypatch):
+    path = tmp_path / "add.db"
+    monkeypatch.setenv("STRIKEMAP_DB", str(path))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    assert any(page.EMPTY_STORE in i.value for i in at.info)
+    at.text_area(key="add_text").input(
+        "Israeli warplanes struck a weapons depot near Damascus International Airport on Tuesday, "
+        "killing two soldiers, the Syrian Observatory for Human Rights said.")
+    at.text_input(key="add_outlet").input("Test Outlet")
+    at.date_input(key="add_published").set_value(date(2023, 3, 29))
+    at.button(key="add_preview").click().run()
+    assert not at.exception
+    assert not at.error and not at.warning, (at.error, at.warning)
+    preview = at.dataframe[-1].value
+    assert len(preview) >= 1 and "Damascus" in " ".join(map(str, preview["location"]))
+    with open_store(path) as store:
+        assert store.event_count() == 0  # a preview stores nothing
+    at.button(key="add_save").click().run()
+    assert not at.exception
+    with open_store(path) as store:
+        assert store.event_count() >= 1
+    assert _metric(at, "Events") != "0"
+    assert any("Saved:" in s.value for s in at.success)
+
+
+def test_add_article_without_text_says_what_is_missing(app):
+    app.run()
+    app.button(key="add_preview").click().run()
+    assert any("Paste the article text" in e.value for e in app.error)
