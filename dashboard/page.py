@@ -163,7 +163,7 @@ def below_map(events: pd.DataFrame) -> None:
     if counts.empty:
         st.caption("No dated events.")
     else:
-        st.bar_chart(counts, height=220)
+        st.altair_chart(views.timeline_chart(counts), width="stretch")
     st.subheader("Events")
     if len(events) > views.TABLE_MAX_ROWS:
         st.caption(f"Showing the first {views.TABLE_MAX_ROWS:,} of {len(events):,} events; "

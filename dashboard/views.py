@@ -36,6 +36,23 @@ def timeline_counts(events: pd.DataFrame) -> pd.DataFrame:
     return counts.sort_index()
 
 
+def timeline_chart(counts: pd.DataFrame):
+    """Stacked bars, one per day, coloured by event type; ticks every day, month or year by span."""
+    import altair as alt
+    long = counts.reset_index().melt(id_vars="day", var_name="event type", value_name="events")
+    long = long[long["events"] > 0]
+    span_days = (counts.index.max() - counts.index.min()).days
+    interval, fmt = ("day", "%d %b %Y") if span_days <= 45 else ("month", "%b %Y") if span_days <= 900 else ("year", "%Y")
+    return alt.Chart(long).mark_bar().encode(
+        x=alt.X("yearmonthdate(day):T", title="day",
+                axis=alt.Axis(format=fmt, tickCount={"interval": interval, "step": 1}, labelOverlap=True)),
+        y=alt.Y("sum(events):Q", title="events"),
+        color=alt.Color("event type:N", legend=alt.Legend(orient="bottom", labelLimit=0)),
+        tooltip=[alt.Tooltip("yearmonthdate(day):T", title="day", format="%d %b %Y"),
+                 "event type:N", "events:Q"],
+    ).properties(height=220)
+
+
 def table_view(events: pd.DataFrame) -> pd.DataFrame:
     """The filtered events as the analyst reads them (capped at TABLE_MAX_ROWS)."""
     view = events.head(TABLE_MAX_ROWS).copy()

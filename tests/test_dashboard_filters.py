@@ -80,3 +80,9 @@ def test_geojson_has_only_located_events():
     first = collection["features"][0]
     assert first["geometry"]["coordinates"] == [40.0, 35.0]
     assert first["properties"]["sources"][1]["outlet"] == "SANA"
+
+
+def test_timeline_chart_ticks_follow_the_span():
+    spec = views.timeline_chart(views.timeline_counts(_events())).to_dict()
+    assert spec["encoding"]["x"]["axis"]["tickCount"]["interval"] == "day"
+    assert spec["mark"]["type"] == "bar" if isinstance(spec["mark"], dict) else spec["mark"] == "bar"
