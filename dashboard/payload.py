@@ -7,6 +7,7 @@ records with textContent (static/strikemap/strikemap-map.js), never from HTML ma
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -46,9 +47,14 @@ def clean_sources(text) -> list[str]:
     for item in _json_list(text):
         url = item.get("url")
         safe = url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
-        kept.append(json.dumps({"outlet": _text(item.get("outlet")), "published": _text(item.get("published")),
-                                "url": safe}, ensure_ascii=False))
+        kept.append(_source_entry(_text(item.get("outlet")), _text(item.get("published")), safe))
     return kept
+
+
+@lru_cache(maxsize=65536)
+def _source_entry(outlet: str | None, published: str | None, url: str | None) -> str:
+    """One source as JSON (cached: an article's source repeats across its events)."""
+    return json.dumps({"outlet": outlet, "published": published, "url": url}, ensure_ascii=False)
 
 
 def figure_ranges(low: pd.Series, high: pd.Series) -> pd.Series:
