@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from itertools import accumulate
+from operator import add
 from pathlib import Path
 from typing import Iterable
 
@@ -313,6 +315,32 @@ class Gazetteer:
             return False
         return text[starts[a]].isupper() and not is_arabic_token(tok_spans[n][2])
 
+    def _token_keys(self, text: str, tokens: list[str], tok_spans, ends) -> tuple[list[int], list[str]]:
+        """The keys scan matches on: (indices of the tokens kept, their keys). Latin articles have
+        an empty key and are left out, but "an", "as", "a" only when hyphenated (an-Nabk), not in
+        "an IED"; a possessive's s comes off (Raqqa's -> raqqa)."""
+        rules = self.rules
+        words = tokens
+        if "'" in text or "’" in text:                       # only then can a token be a possessive
+            words = [tok[:-1] if tok.endswith("s") and _POSSESSIVE_RE.match(text, ends[b - 1] - 2) else tok
+                     for _a, b, tok in tok_spans]
+        cache = rules._token_cache
+        keys = [cache[w] if w in cache else rules.token_key(w) for w in words]
+        if "" not in keys:
+            return list(range(len(keys))), keys               # the common case: every token kept as is
+        kept, parts = [], []
+        text_articles = rules.text_articles
+        for ti, k in enumerate(keys):
+            if not k:
+                tok = words[ti]
+                end = ends[tok_spans[ti][1] - 1]
+                if tok in text_articles or text[end:end + 1] in ("-", "‐", "‑"):
+                    continue
+                k = tok
+            kept.append(ti)
+            parts.append(k)
+        return kept, parts
+
     def scan(self, text: str) -> list[PlaceMention]:
         """Place names in a text: whole tokens only, longest non-overlapping, in text order,
         offsets into the original text."""
@@ -324,30 +352,10 @@ class Gazetteer:
         norm, starts, ends = normalize_with_offsets(text)
         if not norm:
             return []
-        # tokens of the normalised text and their keys; Latin articles have an empty key
-        tok_spans = []
-        pos = 0
-        for tok in norm.split(" "):
-            tok_spans.append((pos, pos + len(tok), tok))
-            pos += len(tok) + 1
-        parts: list[str] = []
-        kstarts: list[int] = []
-        ktok: list[int] = []                  # kept token -> index in tok_spans
-        kpos = 0
-        text_articles = rules.text_articles
-        for ti, (a, b, tok) in enumerate(tok_spans):
-            if tok.endswith("s") and _POSSESSIVE_RE.match(text, ends[b - 1] - 2):
-                tok = tok[:-1]                                    # Raqqa's -> raqqa
-            k = rules.token_key(tok)
-            if not k:
-                # "an", "as", "a" are the article only when hyphenated (an-Nabk), not in "an IED"
-                if tok in text_articles or text[ends[b - 1]:ends[b - 1] + 1] in ("-", "‐", "‑"):
-                    continue
-                k = tok
-            parts.append(k)
-            kstarts.append(kpos)
-            ktok.append(ti)
-            kpos += len(k) + 1
+        tokens = norm.split(" ")
+        tok_spans = _token_spans(tokens)
+        ktok, parts = self._token_keys(text, tokens, tok_spans, ends)
+        kstarts = list(accumulate([len(k) + 1 for k in parts[:-1]], initial=0))
         keytext = " ".join(parts)
         klen = len(keytext)
         prefix_mode = dict(rules.prefixes)
@@ -465,6 +473,13 @@ def _same_sites(places: list[Place]) -> dict[int, int]:
             if near:
                 twins[i] = min(near)[1]
     return twins
+
+
+def _token_spans(tokens: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, token) of each token of a text split on single spaces (built in C: no loop)."""
+    lengths = list(map(len, tokens))
+    starts = list(accumulate([n + 1 for n in lengths[:-1]], initial=0))
+    return list(zip(starts, map(add, starts, lengths), tokens))
 
 
 def _joined(text: str, a: int, b: int) -> bool:

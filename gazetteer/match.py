@@ -13,6 +13,7 @@ from gazetteer.errors import GazetteerDataError
 from gazetteer.normalize import is_arabic_token, normalize_name
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+TOKEN_CACHE_SIZE = 200_000                       # token keys remembered (a few MB)
 
 
 def _data_lines(path: Path):
@@ -40,6 +41,7 @@ class MatchRules:
     stop_exact: frozenset[str] = frozenset()        # normalised spellings (not keys) that are not names
     name_heads: frozenset[str] = frozenset()        # keys of first words of compound names (Kafr, Bab)
     _latin_cache: dict = field(default_factory=dict, compare=False, repr=False)
+    _token_cache: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "MatchRules":
@@ -140,9 +142,13 @@ class MatchRules:
 
     def token_key(self, token: str) -> str:
         """Arabic tokens are their normalised form; Latin ones go through the rewrite rules."""
-        if is_arabic_token(token):
-            return token
-        return self.latin_token_key(token)
+        key = self._token_cache.get(token)         # scan asks for every token of every text
+        if key is None:
+            key = token if is_arabic_token(token) else self.latin_token_key(token)
+            if len(self._token_cache) >= TOKEN_CACHE_SIZE:
+                self._token_cache.clear()          # a vocabulary's worth; never grows without bound
+            self._token_cache[token] = key
+        return key
 
     def name_key(self, normalized: str) -> str:
         """The match key of a normalised name: token keys joined by single spaces."""

@@ -5,6 +5,7 @@ so a name matches however the outlet vocalised, hyphenated or capitalised it.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Arabic letter forms that news writes interchangeably (hamza seats, ta marbuta, alef maqsura),
@@ -67,9 +68,69 @@ def fold_char(ch: str) -> str:
     return r
 
 
+_DROP = "\x00"                    # stands for a dropped mark while the text keeps its length
+# where the folded text is not "one kept character per offset": a run of separators and dropped
+# marks longer than one, a lone dropped mark, a separator at either end
+_IRREGULAR = re.compile(r"[ \x00]{2,}|\x00|^ | $")
+_SAME_LENGTH: dict[str, str] = {}   # character -> its one-character fold (_DROP for a dropped mark)
+
+
+def _same_length_fold(text: str) -> str | None:
+    """`text` with every character replaced by its one-character fold, dropped marks as _DROP
+    (same length, so offsets stay put); None when some character folds to several or changes
+    again when folded twice (the character-by-character path handles those)."""
+    if _DROP in text:
+        return None
+    table = _SAME_LENGTH
+    folded = text
+    for ch in set(text):
+        r = table.get(ch)
+        if r is None:
+            r = fold_char(ch) or _DROP
+            if len(r) != 1 or (r != _DROP and fold_char(r) != r):
+                return None
+            table[ch] = r
+        if r != ch:
+            folded = folded.replace(ch, r)     # a few str.replace calls: C-fast, unlike a loop per character
+    return folded
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     """Normalise `text`; return (normalised, starts, ends) where normalised[i] came from
     text[starts[i]:ends[i]]. Separators are collapsed to one space, none leading or trailing."""
+    folded = _same_length_fold(text)
+    if folded is None:
+        return _normalize_by_character(text)
+    # Between irregular runs every character is kept at its own offset: copy those stretches
+    # whole (a Python step per run, not per character).
+    n = len(folded)
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    kept_from = 0
+    for run in _IRREGULAR.finditer(folded):
+        s, e = run.span()
+        pieces.append(folded[kept_from:s])
+        starts.extend(range(kept_from, s))
+        ends.extend(range(kept_from + 1, s + 1))
+        marks = run.group()
+        leading_marks = len(marks) - len(marks.lstrip(_DROP))
+        if s and leading_marks:
+            ends[-1] = s + leading_marks          # a dropped mark belongs to the letter before it
+        if s and e < n and " " in marks:
+            gap = s + leading_marks               # the run's first separator stands for all of it
+            pieces.append(" ")
+            starts.append(gap)
+            ends.append(gap + 1)
+        kept_from = e
+    pieces.append(folded[kept_from:])
+    starts.extend(range(kept_from, n))
+    ends.extend(range(kept_from + 1, n + 1))
+    return "".join(pieces), starts, ends
+
+
+def _normalize_by_character(text: str) -> tuple[str, list[int], list[int]]:
+    """normalize_with_offsets one character at a time (for characters that fold to several)."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
