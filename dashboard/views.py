@@ -46,7 +46,7 @@ def timeline_chart(counts: pd.DataFrame):
     return alt.Chart(long).mark_bar().encode(
         x=alt.X("yearmonthdate(day):T", title="day",
                 axis=alt.Axis(format=fmt, tickCount={"interval": interval, "step": 1}, labelOverlap=True)),
-        y=alt.Y("sum(events):Q", title="events"),
+        y=alt.Y("events:Q", title="events", stack="zero"),
         color=alt.Color("event type:N", legend=alt.Legend(orient="bottom", labelLimit=0)),
         tooltip=[alt.Tooltip("yearmonthdate(day):T", title="day", format="%d %b %Y"),
                  "event type:N", "events:Q"],
