@@ -53,7 +53,7 @@ def _as_spaces(folded: str) -> str:
 class FoldedText:
     """An article's folded copy plus the map from folded offsets back to the original."""
 
-    __slots__ = ("text", "folded", "matching", "_points", "terms")
+    __slots__ = ("text", "folded", "matching", "_points", "_dropped", "terms")
 
     def __init__(self, text: str):
         self.text = text
@@ -62,9 +62,10 @@ class FoldedText:
         self.matching = _as_spaces(self.folded)               # same length; hyphens, breaks -> spaces
         # Only diacritics and tatweel are dropped; remember where, as folded positions.
         if len(self.folded) == len(text):
-            self._points = None
+            self._points = self._dropped = None
         else:
-            self._points = [m.start() - k for k, m in enumerate(_DROPPED.finditer(text))]
+            self._dropped = [m.start() for m in _DROPPED.finditer(text)]       # original offsets
+            self._points = [i - k for k, i in enumerate(self._dropped)]
 
     def orig(self, i: int) -> int:
         """Offset in the original text of folded offset `i` (a kept character)."""
@@ -74,14 +75,8 @@ class FoldedText:
         """Folded offset of original offset `i` (the first kept character at or after it)."""
         if self._points is None:
             return i
-        lo, hi = 0, i
-        while lo < hi:                      # smallest folded f with orig(f) >= i
-            mid = (lo + hi) // 2
-            if self.orig(mid) >= i:
-                hi = mid
-            else:
-                lo = mid + 1
-        return lo
+        # every dropped character before i shifts it one place left (a dropped one at i too)
+        return i - bisect.bisect_left(self._dropped, i)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         if self._points is None:
