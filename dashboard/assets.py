@@ -20,6 +20,7 @@ MAP_SCRIPTS = ("leaflet-1.9.3/leaflet.js", "supercluster-8.0.1/supercluster.min.
 MAP_STYLES = ("leaflet-1.9.3/leaflet.css", "strikemap/strikemap-map.css")
 LEAFLET_IMAGES = "leaflet-1.9.3/images/"
 BASEMAP = "basemap/countries-ne50m-levant.geojson"
+GOVERNORATE_LABELS = "basemap/governorate-labels.geojson"
 BASEMAP_ATTRIBUTION = "Outlines: Natural Earth (public domain)"
 
 

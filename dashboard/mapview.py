@@ -25,7 +25,8 @@ class OfflineBaseLayer(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        StrikemapMap.addBaseLayer({{ this._parent.get_name() }}, {{ this.url }}, {{ this.attribution }});
+        StrikemapMap.addBaseLayer({{ this._parent.get_name() }}, {{ this.url }}, {{ this.attribution }},
+                                  {{ this.labels_url }});
         {% endmacro %}
     """)
 
@@ -33,6 +34,7 @@ class OfflineBaseLayer(MacroElement):
         super().__init__()
         self._name = "OfflineBaseLayer"
         self.url = script_json(assets.static_url(assets.BASEMAP))
+        self.labels_url = script_json(assets.static_url(assets.GOVERNORATE_LABELS))
         self.attribution = script_json(assets.BASEMAP_ATTRIBUTION)
 
 

@@ -133,6 +133,26 @@ def country_features(topology: dict, names: tuple[str, ...], tolerance: float) -
     return features
 
 
+GOVERNORATES_CSV = Path(__file__).resolve().parent.parent / "gazetteer" / "data" / "governorates.csv"
+GOVERNORATE_LABELS_FILE = "basemap/governorate-labels.geojson"
+
+
+def write_governorate_labels(static: Path = STATIC, source: Path = GOVERNORATES_CSV) -> None:
+    """Governorate names at their gazetteer points, for map labels (no admin-1 outlines exist offline)."""
+    import csv
+    with open(source, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    features = [{"type": "Feature",
+                 "properties": {"name": row["name"], "arabic_name": row["arabic_name"], "country": row["country"]},
+                 "geometry": {"type": "Point",
+                              "coordinates": [round(float(row["longitude"]), 4), round(float(row["latitude"]), 4)]}}
+                for row in rows if row.get("kind") == "governorate"]
+    target = static / GOVERNORATE_LABELS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False,
+                                 separators=(",", ":")), encoding="utf-8")
+
+
 def write_readme(static: Path) -> None:
     """static/README.md: every file, the npm package@version it came from, and its licence."""
     lines = [
@@ -152,11 +172,14 @@ def write_readme(static: Path) -> None:
     lines.append(f"| `{BASEMAP_FILE}` | {name}@{version} `countries-50m.json`, converted, "
                  f"simplified ({SIMPLIFY_DEGREES} deg) and cut to the region | data: Natural Earth, "
                  f"public domain; packaging: {licence} (`basemap/LICENSE-world-atlas`) |")
+    lines.append(f"| `{GOVERNORATE_LABELS_FILE}` | this project's `gazetteer/data/governorates.csv` (label points"
+                 " only) | GeoNames CC-BY 4.0 and the sources named per row there |")
     lines += [
         "",
         "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com (public domain).",
         "Governorate (admin-1) outlines and rivers are not included: no package on the reachable",
-        "registries ships Natural Earth admin-1 or river data under a licence we can use.",
+        "registries ships Natural Earth admin-1 or river data under a licence we can use; governorates",
+        "are shown as name labels instead (`python -m dashboard.vendor --labels` rewrites only those).",
         "",
     ]
     (static / "README.md").write_text("\n".join(lines), encoding="utf-8")
@@ -181,8 +204,13 @@ def vendor(static: Path = STATIC) -> None:
                       "features": features}
         basemap.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
         shutil.copyfile(unpacked / "package/LICENSE", basemap.parent / "LICENSE-world-atlas")
+    write_governorate_labels(static)
     write_readme(static)
 
 
 if __name__ == "__main__":
-    vendor(Path(sys.argv[1]) if len(sys.argv) > 1 else STATIC)
+    if "--labels" in sys.argv:  # no npm needed: refresh the governorate labels from the gazetteer
+        write_governorate_labels()
+        write_readme(STATIC)
+    else:
+        vendor(Path(sys.argv[1]) if len(sys.argv) > 1 else STATIC)

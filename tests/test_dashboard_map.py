@@ -159,3 +159,13 @@ def test_split_payload_keeps_every_popup_field_in_its_chunk():
         assert chunk["strings"][code] == f"Place {i}"
         sources = [json.loads(chunk["strings"][k]) for k in chunk["columns"]["sources"][i % 3]]
         assert sources[0]["outlet"] == "Kurdistan24"
+
+
+def test_governorate_labels_are_built_from_the_gazetteer(tmp_path):
+    from dashboard.vendor import GOVERNORATE_LABELS_FILE, write_governorate_labels
+    write_governorate_labels(tmp_path)
+    labels = json.loads((tmp_path / GOVERNORATE_LABELS_FILE).read_text(encoding="utf-8"))
+    names = {f["properties"]["name"] for f in labels["features"]}
+    assert {"Aleppo", "Damascus"} <= names
+    shipped = json.loads((assets.STATIC_DIR / assets.GOVERNORATE_LABELS).read_text(encoding="utf-8"))
+    assert len(shipped["features"]) == len(labels["features"])

@@ -174,7 +174,7 @@
 
   function addLegend(map, p) {
     if (state.legend) { state.legend.remove(); state.legend = null; }
-    var legend = L.control({ position: "topright" });
+    var legend = L.control({ position: "bottomright" });
     legend.onAdd = function () {
       var box = L.DomUtil.create("div", "sm-legend");
       box.appendChild(text("div", "Attacker (actor 1)", "sm-legend-title"));
@@ -248,13 +248,39 @@
         if (la < south) { south = la; } if (la > north) { north = la; }
         if (lo < west) { west = lo; } if (lo > east) { east = lo; }
       }
-      map.fitBounds([[south, west], [north, east]], { padding: [30, 30], maxZoom: 9, animate: false });
+      var fit = function () {
+        map.fitBounds([[south, west], [north, east]], { paddingTopLeft: [30, 30], paddingBottomRight: [260, 30], maxZoom: 9, animate: false });  // right: the legend
+      };
+      // The frame is resized after the map is made: fit again until the analyst moves the map.
+      var touched = false;
+      L.DomEvent.on(map.getContainer(), "mousedown wheel touchstart keydown", function () { touched = true; });
+      map.on("resize", function () { if (!touched) { fit(); } });
+      fit();
     }
     draw();
   }
 
   /* Offline base layer: country outlines that stay visible when tiles cannot load. */
-  function addBaseLayer(map, url, attribution) {
+  // Governorate names (no offline admin-1 outlines exist), shown once zoomed in enough to read them.
+  function addGovernorateLabels(map, url) {
+    var labels = L.layerGroup();
+    if (!map.getPane("smLabels")) { map.createPane("smLabels").style.zIndex = 450; }  // under the markers
+    fetch(url).then(function (r) { return r.json(); }).then(function (gj) {
+      gj.features.forEach(function (f) {
+        var c = f.geometry.coordinates;
+        labels.addLayer(L.tooltip({ permanent: true, direction: "center", className: "sm-gov-label", interactive: false, pane: "smLabels" })
+          .setLatLng([c[1], c[0]]).setContent(text("span", f.properties.name)));
+      });
+      var toggle = function () {
+        if (map.getZoom() >= 7) { labels.addTo(map); } else { labels.remove(); }
+      };
+      map.on("zoomend", toggle);
+      toggle();
+    });
+  }
+
+  function addBaseLayer(map, url, attribution, labelsUrl) {
+    if (labelsUrl) { addGovernorateLabels(map, labelsUrl); }
     var offline = false, layer = null, tiles = null;
     map.eachLayer(function (l) { if (l instanceof L.TileLayer) { tiles = l; } });
     var style = function () {
