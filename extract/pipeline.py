@@ -16,6 +16,7 @@ import bisect
 from dataclasses import replace
 
 from extract import events as ev
+from gazetteer.model import PlaceMention
 from extract.actors import find_actors, find_role_cues
 from extract.claims import find_claims
 from extract.dateline import parse_dateline
@@ -67,7 +68,8 @@ def _scan_places(gaz, text: str, stretches):
     out = []
     for a, b in stretches:
         for m in gaz.scan(text[a:b]):
-            out.append(replace(m, start=m.start + a, end=m.end + a, name_start=m.name_start + a))
+            # built directly: dataclasses.replace looks up the fields on every call
+            out.append(PlaceMention(m.start + a, m.end + a, m.surface, m.name_start + a, m.candidates))
     return out
 
 

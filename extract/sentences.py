@@ -50,11 +50,14 @@ def _ends_abbreviation(text: str, stop: int) -> bool:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    if start >= end:
+        return start, end
+    stretch = text[start:end]
+    kept = stretch.strip()                      # str.strip drops what str.isspace calls space, in C
+    if not kept:
+        return end, end
+    start += len(stretch) - len(stretch.lstrip())
+    return start, start + len(kept)
 
 
 def split_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
