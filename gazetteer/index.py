@@ -324,8 +324,9 @@ class Gazetteer:
         if "'" in text or "’" in text:                       # only then can a token be a possessive
             words = [tok[:-1] if tok.endswith("s") and _POSSESSIVE_RE.match(text, ends[b - 1] - 2) else tok
                      for _a, b, tok in tok_spans]
-        cache = rules._token_cache
-        keys = [cache[w] if w in cache else rules.token_key(w) for w in words]
+        keys = list(map(rules._token_cache.get, words))     # C-level lookups; the rare new token below
+        if None in keys:
+            keys = [rules.token_key(w) if k is None else k for w, k in zip(words, keys)]
         if "" not in keys:
             return list(range(len(keys))), keys               # the common case: every token kept as is
         kept, parts = [], []
@@ -358,7 +359,7 @@ class Gazetteer:
         kstarts = list(accumulate([len(k) + 1 for k in parts[:-1]], initial=0))
         keytext = " ".join(parts)
         klen = len(keytext)
-        prefix_mode = dict(rules.prefixes)
+        prefix_mode = rules.prefix_modes
         found = []
         for end, (length, plain_key, elided_key) in self._automaton.iter(keytext):
             if end + 1 < klen and keytext[end + 1] != " ":
@@ -482,9 +483,12 @@ def _token_spans(tokens: list[str]) -> list[tuple[int, int, str]]:
     return list(zip(starts, map(add, starts, lengths), tokens))
 
 
+_JOINER = re.compile(r"[\s\-‐‑]*")          # re's \s is str.isspace
+
+
 def _joined(text: str, a: int, b: int) -> bool:
     """Only spaces or hyphens between offsets a and b: the words belong to one name."""
-    return a <= b and all(c.isspace() or c in "-‐‑" for c in text[a:b])
+    return a <= b and _JOINER.fullmatch(text, a, b) is not None
 
 
 def _read_aliases(path: Path, arabic_column: bool = True) -> tuple[dict[str, list[str]], dict[str, str]]:

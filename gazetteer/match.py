@@ -42,6 +42,7 @@ class MatchRules:
     name_heads: frozenset[str] = frozenset()        # keys of first words of compound names (Kafr, Bab)
     _latin_cache: dict = field(default_factory=dict, compare=False, repr=False)
     _token_cache: dict = field(default_factory=dict, compare=False, repr=False)
+    _prefix_modes: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "MatchRules":
@@ -98,6 +99,13 @@ class MatchRules:
                     heads.add(partial.name_key(normalize_name(cells[0])))
         return cls(articles, text_articles, generic_words, tuple(rules), tuple(prefixes),
                    frozenset(never), frozenset(capitalized), frozenset(exact), frozenset(heads))
+
+    @property
+    def prefix_modes(self) -> dict[str, str]:
+        """prefix -> "name" | "elided" (a dict made once: scan asks on every call)."""
+        if not self._prefix_modes:
+            self._prefix_modes.update(self.prefixes)
+        return self._prefix_modes
 
     def is_stopped_spelling(self, normalized: str) -> bool:
         """True for a spelling stop-listed as written ("soleimani", a surname), with or without
