@@ -360,11 +360,14 @@ class Gazetteer:
         keytext = " ".join(parts)
         klen = len(keytext)
         prefix_mode = rules.prefix_modes
+        prefix_letters = rules.prefix_letters
         found = []
         for end, (length, plain_key, elided_key) in self._automaton.iter(keytext):
             if end + 1 < klen and keytext[end + 1] != " ":
                 continue                                          # ends inside a word
             start = end - length + 1
+            if start and keytext[start - 1] not in prefix_letters and keytext[start - 1] != " ":
+                continue                                          # inside a word, after no prefix
             first = bisect_right(kstarts, start) - 1
             last = bisect_right(kstarts, end) - 1
             ti_first, ti_last = ktok[first], ktok[last]

@@ -43,6 +43,7 @@ class MatchRules:
     _latin_cache: dict = field(default_factory=dict, compare=False, repr=False)
     _token_cache: dict = field(default_factory=dict, compare=False, repr=False)
     _prefix_modes: dict = field(default_factory=dict, compare=False, repr=False)
+    _prefix_letters: set = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "MatchRules":
@@ -106,6 +107,13 @@ class MatchRules:
         if not self._prefix_modes:
             self._prefix_modes.update(self.prefixes)
         return self._prefix_modes
+
+    @property
+    def prefix_letters(self) -> set[str]:
+        """Every letter of an attached prefix: a match preceded by any other letter has no prefix."""
+        if not self._prefix_letters:
+            self._prefix_letters.update("".join(p for p, _ in self.prefixes))
+        return self._prefix_letters
 
     def is_stopped_spelling(self, normalized: str) -> bool:
         """True for a spelling stop-listed as written ("soleimani", a surname), with or without

@@ -208,8 +208,22 @@ def normalize_latin(text: str) -> str:
     return normalize_name(text) if text else ""
 
 
+_ARABIC_TOKENS: dict[str, bool] = {}        # scan asks several times per name it finds
+_ARABIC_TOKENS_MAX = 200_000
+
+
 def is_arabic_token(token: str) -> bool:
     """True when the token's first letter is Arabic script."""
+    known = _ARABIC_TOKENS.get(token)
+    if known is None:
+        known = _first_letter_is_arabic(token)
+        if len(_ARABIC_TOKENS) >= _ARABIC_TOKENS_MAX:
+            _ARABIC_TOKENS.clear()
+        _ARABIC_TOKENS[token] = known
+    return known
+
+
+def _first_letter_is_arabic(token: str) -> bool:
     for ch in token:
         if ch.isalpha():
             return _is_arabic(ch)

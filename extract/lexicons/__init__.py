@@ -148,6 +148,8 @@ def _word_span(text: str, n: int, start: int, end: int, stem: bool, after_lil: b
 
 def _longest_first(hits: list, doc: FoldedText, values: dict) -> list:
     """Non-overlapping hits, leftmost then longest, as (folded start, folded key end, Match)."""
+    if not hits:
+        return []
     hits.sort(key=lambda h: (h[0], h[0] - h[1]))
     out, taken = [], -1
     for word_start, end, key, key_end in hits:
