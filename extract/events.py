@@ -41,7 +41,7 @@ from functools import lru_cache
 
 from extract.actors import BLAMED, ActorMention, RoleCue, RoleVote, choose_actors, role_votes
 from extract.claims import ClaimMention
-from extract.lexicons import FoldedText, TermMatcher, fold, read_table
+from extract.lexicons import FoldedText, TermMatcher, fold, fold_word, read_table
 from extract.model import Claim, Event
 from extract.places import LocatedPlace
 from extract.sentences import Sentence
@@ -72,7 +72,7 @@ def same_group_gap(gap: str) -> bool:
     """True when only connectors and precision words stand between two place names."""
     words = _link_words("connector")
     for m in _GAP_WORD.finditer(gap):            # word by word: a long gap fails at its first word
-        token = fold(m.group())
+        token = fold_word(m.group())
         if token and token not in words and not (token[0] in "وف" and token[1:] in words):
             return False
     return True
@@ -81,7 +81,7 @@ def same_group_gap(gap: str) -> bool:
 def qualifier_gap(gap: str) -> bool:
     """True when only qualifier words stand between a place and a governorate ("X town in Y")."""
     words = _link_words("qualifier")
-    return all(t in words or not t for t in (fold(m.group()) for m in _GAP_WORD.finditer(gap)))
+    return all(t in words or not t for t in (fold_word(m.group()) for m in _GAP_WORD.finditer(gap)))
 
 
 # "X, 20 km south of Y", "X جنوب Y": Y is a reference point for X.
@@ -201,8 +201,8 @@ def _marked_distinct(text: str, t: Trigger) -> bool:
     before = text[max(0, t.start - 12):t.start].split()
     after = text[t.end:t.end + 12].split()
     words = _marker_words()
-    return bool(before and fold(before[-1]) in words["before"]) or \
-        bool(after and fold(after[0].strip("،,.")) in words["after"])
+    return bool(before and fold_word(before[-1]) in words["before"]) or \
+        bool(after and fold_word(after[0].strip("،,.")) in words["after"])
 
 
 _MARKER_WORDS: dict | None = None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 import ahocorasick
 from typing import NamedTuple
@@ -40,6 +41,12 @@ def fold(text: str) -> str:
         if char in text:
             text = text.replace(char, replacement)
     return text.lower()
+
+
+@lru_cache(maxsize=16384)
+def fold_word(word: str) -> str:
+    """fold() of one word, remembered: the same few words stand around every event word."""
+    return fold(word)
 
 
 def _as_spaces(folded: str) -> str:
