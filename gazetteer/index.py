@@ -439,7 +439,7 @@ class Gazetteer:
         facility fits."""
         a, b, word = tok_spans[ti_last + 1]
         word_key = self.rules.token_key(word)
-        if (word_key,) not in self.rules.generic_words or not _joined(text, o_end, starts[a]):
+        if word_key not in self.rules.facility_words or not _joined(text, o_end, starts[a]):
             return o_end, candidates
         ranked = self._facilities_first(key, word_key, candidates)
         return (o_end, candidates) if ranked is None else (ends[b - 1], ranked)

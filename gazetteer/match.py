@@ -44,6 +44,7 @@ class MatchRules:
     _token_cache: dict = field(default_factory=dict, compare=False, repr=False)
     _prefix_modes: dict = field(default_factory=dict, compare=False, repr=False)
     _prefix_letters: set = field(default_factory=set, compare=False, repr=False)
+    _facility_words: set = field(default_factory=set, compare=False, repr=False)
 
     @classmethod
     def load(cls, data_dir: Path = DATA_DIR) -> "MatchRules":
@@ -107,6 +108,13 @@ class MatchRules:
         if not self._prefix_modes:
             self._prefix_modes.update(self.prefixes)
         return self._prefix_modes
+
+    @property
+    def facility_words(self) -> set[str]:
+        """The one-word facility words ("airport", "camp") as a set, for membership tests."""
+        if not self._facility_words:
+            self._facility_words.update(g[0] for g in self.generic_words if len(g) == 1)
+        return self._facility_words
 
     @property
     def prefix_letters(self) -> set[str]:
