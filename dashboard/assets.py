@@ -21,7 +21,8 @@ MAP_STYLES = ("leaflet-1.9.3/leaflet.css", "strikemap/strikemap-map.css")
 LEAFLET_IMAGES = "leaflet-1.9.3/images/"
 BASEMAP = "basemap/countries-ne50m-levant.geojson"
 GOVERNORATE_LABELS = "basemap/governorate-labels.geojson"
-BASEMAP_ATTRIBUTION = "Outlines: Natural Earth (public domain)"
+ADMIN1_LINES = "basemap/admin1-lines-ne10m-levant.geojson"
+BASEMAP_ATTRIBUTION = "Country and governorate outlines: Natural Earth (public domain)"
 
 
 def base_url_path() -> str:

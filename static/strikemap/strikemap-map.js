@@ -260,8 +260,8 @@
     draw();
   }
 
-  /* Offline base layer: country outlines that stay visible when tiles cannot load. */
-  // Governorate names (no offline admin-1 outlines exist), shown once zoomed in enough to read them.
+  /* Offline base layer: country and governorate outlines that stay visible when tiles cannot load. */
+  // Governorate names, shown once zoomed in enough to read them.
   function addGovernorateLabels(map, url) {
     var labels = L.layerGroup();
     if (!map.getPane("smLabels")) { map.createPane("smLabels").style.zIndex = 450; }  // under the markers
@@ -279,14 +279,22 @@
     });
   }
 
-  function addBaseLayer(map, url, attribution, labelsUrl) {
+  // Governorate (admin-1) boundaries: thin dashed grey lines above the country fill, under everything else.
+  var ADMIN1_STYLE = { color: "#707070", weight: 0.9, opacity: 0.9, dashArray: "4 3", fill: false, className: "sm-admin1" };
+
+  function addBaseLayer(map, url, attribution, labelsUrl, admin1Url) {
     if (labelsUrl) { addGovernorateLabels(map, labelsUrl); }
-    var offline = false, layer = null, tiles = null;
+    var offline = false, layer = null, admin1 = null, tiles = null;
     map.eachLayer(function (l) { if (l instanceof L.TileLayer) { tiles = l; } });
     var style = function () {
       return offline
-        ? { color: "#6b6b6b", weight: 1, fillColor: "#f3efe6", fillOpacity: 1 }
-        : { color: "#444", weight: 1.2, fillOpacity: 0 };
+        ? { color: "#6b6b6b", weight: 1, fillColor: "#f3efe6", fillOpacity: 1, className: "sm-country" }
+        : { color: "#444", weight: 1.2, fillOpacity: 0, className: "sm-country" };
+    };
+    // Both layers load on their own; whichever arrives, countries stay at the bottom, admin-1 just above.
+    var order = function () {
+      if (admin1) { admin1.bringToBack(); }
+      if (layer) { layer.bringToBack(); }
     };
     if (tiles) {
       tiles.on("tileerror", function () {
@@ -298,8 +306,15 @@
     fetch(url).then(function (r) { return r.json(); }).then(function (gj) {
       layer = L.geoJSON(gj, { style: style, interactive: false, attribution: attribution });
       layer.addTo(map);
-      layer.bringToBack();
+      order();
     });
+    if (admin1Url) {
+      fetch(admin1Url).then(function (r) { return r.json(); }).then(function (gj) {
+        admin1 = L.geoJSON(gj, { style: function () { return ADMIN1_STYLE; }, interactive: false });
+        admin1.addTo(map);
+        order();
+      });
+    }
   }
 
   window.StrikemapMap = { renderEvents: renderEvents, addBaseLayer: addBaseLayer, buildPopup: buildPopup };
