@@ -282,3 +282,38 @@ def test_large_store_popup_fetches_its_details(large_server, offline):
     text = frame.locator(".leaflet-popup-content").inner_text()
     assert "Attacker" in text and "Sources" in text, text
     assert all("tile.openstreetmap.org" in url for url in offline.blocked), offline.blocked
+
+
+def test_clusters_take_the_colour_of_their_most_frequent_attacker(large_server, offline):
+    offline.page.goto(large_server)
+    frame = offline.map_frame()
+    frame.locator(".sm-cluster").first.wait_for(state="visible", timeout=10_000)
+    legend = {}
+    for line in frame.locator(".sm-legend > div").all_inner_texts():
+        match = re.fullmatch(r"\s*(.+) \(([\d,]+)\)", line)
+        if match:
+            legend[match.group(1)] = int(match.group(2).replace(",", ""))
+    colours = frame.evaluate("""() => Object.fromEntries(Array.from(document.querySelectorAll('.sm-legend > div'))
+        .filter(d => d.querySelector('svg')).map(d => [d.textContent.trim().replace(/ \\([\\d,]+\\)$/, ''),
+        getComputedStyle(d.querySelector('svg circle') || d.querySelector('svg *')).fill]))""")
+    clusters = frame.evaluate("""() => Array.from(document.querySelectorAll('.sm-cluster')).map(c => ({
+        side: c.firstChild.dataset.side, top: +c.firstChild.dataset.sideCount, title: c.title,
+        disc: getComputedStyle(c.querySelector('span')).backgroundColor}))""")
+    assert clusters
+    for cluster in clusters:
+        total = int(re.match(r"([\d,]+) events", cluster["title"]).group(1).replace(",", ""))
+        assert cluster["side"] in legend and 0 < cluster["top"] <= total
+        assert cluster["disc"] == colours[cluster["side"]]
+    _screenshot(offline.page, "browser-clusters")
+    # Zoomed out to the whole world every event is in one cluster: its top side is the legend's.
+    zoom_out = frame.locator(".leaflet-control-zoom-out")
+    for _ in range(4):
+        zoom_out.click()
+        frame.wait_for_timeout(350)
+    frame.wait_for_function("document.querySelectorAll('.sm-cluster').length === 1 && !document.querySelector('.sm-event')")
+    only = frame.locator(".sm-cluster > div")
+    top_side = max(legend, key=legend.get)
+    assert only.get_attribute("data-side") == top_side
+    assert int(only.get_attribute("data-side-count")) == legend[top_side]
+    assert frame.locator(".sm-cluster").get_attribute("title").startswith(f"{sum(legend.values()):,} events")
+    _screenshot(offline.page, "browser-clusters-world")

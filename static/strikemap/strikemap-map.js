@@ -165,11 +165,50 @@
     return L.divIcon({ html: holder, className: "sm-event", iconSize: [18, 18], iconAnchor: [9, 9], popupAnchor: [0, -8] });
   }
 
-  function clusterIcon(count) {
-    var size = count < 10 ? 28 : count < 100 ? 34 : count < 1000 ? 40 : 48;
+  // Clusters count their events per attacking side (legend index) in flat "a<index>" properties:
+  // supercluster copies cluster properties shallowly, so nested objects would be shared.
+  function sideCounts(props) {
+    var counts = [];
+    for (var key in props) {
+      if (key.charAt(0) === "a" && props.hasOwnProperty(key)) { counts.push({ side: +key.slice(1), n: props[key] }); }
+    }
+    return counts.sort(function (x, y) { return y.n - x.n || x.side - y.side; });
+  }
+
+  function clusterOptions(p) {
+    var colour = p.columns.colour;
+    return {
+      radius: 50, maxZoom: 16,
+      map: function (props) { var o = {}; o["a" + colour[props.i]] = 1; return o; },
+      reduce: function (acc, props) {
+        for (var key in props) {
+          if (key.charAt(0) === "a" && props.hasOwnProperty(key)) { acc[key] = (acc[key] || 0) + props[key]; }
+        }
+      }
+    };
+  }
+
+  // A cluster: its disc in the colour of the side with most events, a ring showing every side's share.
+  function clusterIcon(p, props) {
+    var count = props.point_count, counts = sideCounts(props);
+    var size = count < 10 ? 30 : count < 100 ? 36 : count < 1000 ? 42 : 50;
+    var top = counts.length ? p.legend[counts[0].side] : { colour: "#444", label: "" };
+    var stops = [], at = 0;
+    counts.forEach(function (c) {
+      var next = at + 100 * c.n / count;
+      stops.push(p.legend[c.side].colour + " " + at.toFixed(2) + "% " + next.toFixed(2) + "%");
+      at = next;
+    });
     var holder = document.createElement("div");
-    holder.appendChild(text("span", count >= 10000 ? Math.round(count / 1000) + "k" : String(count)));
-    return L.divIcon({ html: holder, className: "sm-cluster", iconSize: [size, size] });
+    holder.style.background = stops.length ? "conic-gradient(" + stops.join(", ") + ")" : "#444";
+    var disc = text("span", count >= 10000 ? Math.round(count / 1000) + "k" : String(count));
+    disc.style.background = top.colour;
+    holder.appendChild(disc);
+    var title = count.toLocaleString("en") + " events; most by " + top.label + " (" +
+      (counts.length ? counts[0].n : 0).toLocaleString("en") + ")";
+    holder.setAttribute("data-side", top.label);
+    holder.setAttribute("data-side-count", counts.length ? counts[0].n : 0);
+    return { icon: L.divIcon({ html: holder, className: "sm-cluster", iconSize: [size, size] }), title: title };
   }
 
   function addLegend(map, p) {
@@ -184,6 +223,7 @@
         line.appendChild(text("span", " " + entry.label + " (" + entry.count.toLocaleString("en") + ")"));
         box.appendChild(line);
       });
+      box.appendChild(text("div", "Clusters: colour of the side with most events, ring: each side's share", "sm-legend-note"));
       box.appendChild(text("div", "Sub-event type", "sm-legend-title"));
       p.symbol_legend.forEach(function (entry) {
         var line = document.createElement("div");
@@ -207,7 +247,7 @@
     for (var i = 0; i < n; i++) {
       points[i] = { type: "Feature", properties: { i: i }, geometry: { type: "Point", coordinates: [p.columns.lon[i], p.columns.lat[i]] } };
     }
-    var index = new Supercluster({ radius: 50, maxZoom: 16 }).load(points);
+    var index = new Supercluster(clusterOptions(p)).load(points);
     var circles = L.layerGroup().addTo(group);
     var markers = L.layerGroup().addTo(group);
 
@@ -219,7 +259,8 @@
       found.forEach(function (f) {
         var ll = [f.geometry.coordinates[1], f.geometry.coordinates[0]];
         if (f.properties.cluster) {
-          var m = L.marker(ll, { icon: clusterIcon(f.properties.point_count), keyboard: false });
+          var look = clusterIcon(p, f.properties);
+          var m = L.marker(ll, { icon: look.icon, title: look.title, keyboard: false });
           m.on("click", function () { map.setView(ll, index.getClusterExpansionZoom(f.properties.cluster_id)); });
           markers.addLayer(m);
           return;
