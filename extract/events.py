@@ -576,7 +576,9 @@ def date_relative_mentions(mentions: list[Mention], doc: FoldedText, published: 
 
 
 # ---------------------------------------------------------------- 6b. background
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# (?<!\d) checked after the "19"/"20" (as "no digit three back"): a pattern that starts with a
+# look-behind is tried at every character; one that starts with digits is found by re's fast scan
+_YEAR = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
 _YEAR_AHEAD = re.compile(r"\s*(?:عام\s+|العام\s+|سنة\s+)?(?:19|20)\d\d(?!\d)")
 
 
