@@ -157,8 +157,16 @@ def offline(browser):
 
 
 def _screenshot(page, name: str) -> None:
+    """Screenshot once the app has finished its run (no half-redrawn map frame in the picture)."""
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached", timeout=30_000)
+    page.wait_for_timeout(300)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
+def _boxes_overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
 
 
 def _open_first_event_popup(frame) -> str:
@@ -169,7 +177,10 @@ def _open_first_event_popup(frame) -> str:
             events.first.click()
             popup = frame.locator(".leaflet-popup-content")
             popup.wait_for(state="visible", timeout=5_000)
-            frame.wait_for_timeout(400)  # let the popup finish fading in and panning into view
+            # Leaflet fades popups in: wait for full opacity, then for the pan into view to end.
+            frame.wait_for_function("getComputedStyle(document.querySelector('.leaflet-popup')).opacity === '1'",
+                                    timeout=5_000)
+            frame.wait_for_timeout(400)
             return popup.inner_text()
         frame.locator(".sm-cluster").first.click()
         frame.wait_for_timeout(600)
@@ -226,6 +237,12 @@ def test_popup_shows_the_arabic_excerpt_right_to_left(server, offline):
     excerpt = frame.locator(".leaflet-popup-content .sm-excerpt")
     assert excerpt.get_attribute("dir") == "rtl"
     assert "Attacker" in texts[-1] and "Place" in texts[-1]
+    assert excerpt.evaluate("e => getComputedStyle(e).textAlign") in ("start", "right")
+    assert excerpt.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # The popup was panned clear of the zoom buttons and the legend.
+    popup_box = frame.locator(".leaflet-popup-content-wrapper").bounding_box()
+    for control in (".leaflet-control-zoom", ".sm-legend"):
+        assert not _boxes_overlap(popup_box, frame.locator(control).bounding_box()), control
     _screenshot(offline.page, "browser-popup")
 
 

@@ -132,7 +132,8 @@
     return box;
   }
 
-  var POPUP_OPTIONS = { maxWidth: 380, minWidth: 260 };
+  // Panning a popup into view keeps it clear of the zoom buttons (top left) and the legend (right).
+  var POPUP_OPTIONS = { maxWidth: 380, minWidth: 260, autoPanPaddingTopLeft: [60, 12], autoPanPaddingBottomRight: [250, 12] };
 
   // Large result sets keep popup details in static chunks, fetched when a popup opens.
   function loadDetails(p, k) {
@@ -309,7 +310,8 @@
     fetch(url).then(function (r) { return r.json(); }).then(function (gj) {
       gj.features.forEach(function (f) {
         var c = f.geometry.coordinates;
-        labels.addLayer(L.tooltip({ permanent: true, direction: "center", className: "sm-gov-label", interactive: false, pane: "smLabels" })
+        // Below the point, not on it: an event at the governorate's capital would hide its name.
+        labels.addLayer(L.tooltip({ permanent: true, direction: "bottom", offset: [0, 8], className: "sm-gov-label", interactive: false, pane: "smLabels" })
           .setLatLng([c[1], c[0]]).setContent(text("span", f.properties.name)));
       });
       var toggle = function () {
