@@ -11,7 +11,7 @@ from branca.element import MacroElement
 from jinja2 import Template
 
 from dashboard import assets
-from dashboard.payload import script_json
+from dashboard.payload import pack_columns, script_json
 
 # Syria and Iraq in view.
 DEFAULT_CENTER = (34.8, 40.5)
@@ -69,7 +69,7 @@ def build_map(center=DEFAULT_CENTER, zoom: int = DEFAULT_ZOOM) -> folium.Map:
 def event_group(payload: dict | str, name: str = "Events") -> folium.FeatureGroup:
     """A FeatureGroup holding the events layer, for st_folium(feature_group_to_add=...).
 
-    `payload` is build_payload's dict, or that dict already passed through script_json."""
+    `payload` is build_payload's dict, or that dict already passed through pack_columns and script_json."""
     group = folium.FeatureGroup(name=name)
-    group.add_child(EventLayer(payload if isinstance(payload, str) else script_json(payload)))
+    group.add_child(EventLayer(payload if isinstance(payload, str) else script_json(pack_columns(payload))))
     return group

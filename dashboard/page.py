@@ -13,7 +13,8 @@ from streamlit_folium import st_folium
 
 from dashboard import filters, mapview, style, views
 from dashboard.details_cache import cache_key, write_chunks
-from dashboard.payload import INLINE_MAX_EVENTS, build_payload, mappable, script_json, split_payload
+from dashboard.payload import (INLINE_MAX_EVENTS, build_payload, mappable, pack_columns, script_json,
+                               split_payload)
 
 MAP_HEIGHT = 620
 EMPTY_STORE = ("The event store is empty: no events to map yet. Add an article below "
@@ -73,7 +74,7 @@ def _payload_json(path: str, version: tuple, state: filters.FilterState) -> str:
             payload = core
         except OSError:  # read-only install: inline everything (slower, still correct)
             pass
-    return script_json(payload)
+    return script_json(pack_columns(payload))
 
 
 # ---- sidebar ----

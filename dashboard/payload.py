@@ -234,3 +234,55 @@ def detail_chunk(payload: dict, start: int, end: int) -> dict:
             part = [[remap(c) for c in codes] for codes in part]
         columns[name] = part
     return {"columns": columns, "strings": strings}
+
+
+# The map's per-event columns packed into one string of base-64 digits, 12 characters an event:
+# latitude and longitude (1e-5 degrees, offset to be positive) in 5 digits each, the legend
+# colour in 1, sub-event symbol * 4 + geo precision in 1. Half the size of the JSON arrays, so
+# 100,000 events travel to the map's frame and are parsed faster.
+PACK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+PACK_WIDTH = 12
+_PACKED_COLUMNS = ("lat", "lon", "colour", "symbol", "gp")
+
+
+def _digits(values: np.ndarray, width: int) -> np.ndarray:
+    """Each non-negative integer as `width` base-64 digits, most significant first (n x width)."""
+    powers = 64 ** np.arange(width - 1, -1, -1, dtype=np.int64)
+    return (values[:, None] // powers[None, :]) % 64
+
+
+def pack_columns(payload: dict) -> dict:
+    """The payload with lat/lon/colour/symbol/gp replaced by one packed string ("packed");
+    unchanged if a value does not fit (more than 64 legend colours, say)."""
+    columns = payload["columns"]
+    if not all(name in columns for name in _PACKED_COLUMNS):
+        return payload
+    lat = np.rint((np.asarray(columns["lat"], dtype=float) + 90) * 1e5).astype(np.int64)
+    lon = np.rint((np.asarray(columns["lon"], dtype=float) + 180) * 1e5).astype(np.int64)
+    colour = np.asarray(columns["colour"], dtype=np.int64)
+    look = np.asarray(columns["symbol"], dtype=np.int64) * 4 + np.asarray(columns["gp"], dtype=np.int64)
+    if len(lat) and (lat.min() < 0 or lat.max() > 18_000_000 or lon.min() < 0 or lon.max() > 36_000_000
+                     or colour.min() < 0 or colour.max() > 63 or look.min() < 0 or look.max() > 63):
+        return payload
+    digits = np.concatenate([_digits(lat, 5), _digits(lon, 5), colour[:, None], look[:, None]], axis=1)
+    alphabet = np.frombuffer(PACK_ALPHABET.encode("ascii"), dtype=np.uint8)
+    packed = alphabet[digits.reshape(-1)].tobytes().decode("ascii") if len(lat) else ""
+    kept = {k: v for k, v in columns.items() if k not in _PACKED_COLUMNS}
+    return {**payload, "columns": kept, "packed": packed, "count": len(lat)}
+
+
+def unpack_columns(packed: str) -> dict[str, list]:
+    """The inverse of pack_columns (the map's script does the same in JavaScript)."""
+    value = {c: i for i, c in enumerate(PACK_ALPHABET)}
+    columns: dict[str, list] = {name: [] for name in _PACKED_COLUMNS}
+    for at in range(0, len(packed), PACK_WIDTH):
+        d = [value[c] for c in packed[at:at + PACK_WIDTH]]
+        lat = lon = 0
+        for k in range(5):
+            lat, lon = lat * 64 + d[k], lon * 64 + d[5 + k]
+        columns["lat"].append(round((lat - 9_000_000) / 1e5, 5))
+        columns["lon"].append(round((lon - 18_000_000) / 1e5, 5))
+        columns["colour"].append(d[10])
+        columns["symbol"].append(d[11] // 4)
+        columns["gp"].append(d[11] % 4)
+    return columns

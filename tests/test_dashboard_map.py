@@ -169,3 +169,36 @@ def test_governorate_labels_are_built_from_the_gazetteer(tmp_path):
     assert {"Aleppo", "Damascus"} <= names
     shipped = json.loads((assets.STATIC_DIR / assets.GOVERNORATE_LABELS).read_text(encoding="utf-8"))
     assert len(shipped["features"]) == len(labels["features"])
+
+
+def test_packed_map_columns_round_trip_and_are_smaller():
+    from dashboard.payload import pack_columns, unpack_columns
+    rows = [event_row(event_id=1, latitude=35.33123, longitude=40.14007, geo_precision=1),
+            event_row(event_id=2, latitude=-89.99999, longitude=-179.99999, geo_precision=3,
+                      sub_event_type="Shelling/artillery/missile attack", actor1="Military Forces of Russia"),
+            event_row(event_id=3, latitude=90.0, longitude=180.0, geo_precision=None, actor1=None),
+            event_row(event_id=4, latitude=33.5, longitude=36.3, geo_precision=2, sub_event_type="Armed clash")]
+    payload = build_payload(frame(*rows))
+    packed = pack_columns(payload)
+    assert set(packed["columns"]).isdisjoint({"lat", "lon", "colour", "symbol", "gp"})
+    assert packed["count"] == 4 and len(packed["packed"]) == 4 * 12
+    unpacked = unpack_columns(packed["packed"])
+    for name in ("lat", "lon", "colour", "symbol", "gp"):
+        assert unpacked[name] == payload["columns"][name], name
+    assert set(packed["packed"]) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
+
+
+def test_packing_falls_back_to_plain_columns_when_a_value_does_not_fit():
+    from dashboard.payload import pack_columns
+    payload = build_payload(frame(event_row()))
+    payload["columns"]["colour"] = [64]
+    assert pack_columns(payload) is payload
+
+
+def test_packed_columns_take_about_half_the_bytes_of_json_arrays():
+    from dashboard.payload import pack_columns
+    rows = [event_row(event_id=i, latitude=32 + (i * 7919 % 6000) / 1000.1, longitude=36 + (i * 104729 % 9000) / 1000.3)
+            for i in range(2000)]
+    payload = build_payload(frame(*rows))
+    plain = sum(len(script_json(payload["columns"][k])) for k in ("lat", "lon", "colour", "symbol", "gp"))
+    assert len(pack_columns(payload)["packed"]) < plain * 0.55

@@ -240,8 +240,35 @@
     state.legend = legend;
   }
 
+  // The per-event map columns arrive packed (dashboard/payload.py pack_columns): 12 base-64
+  // digits an event: latitude and longitude (1e-5 degrees, offset) in 5 each, colour, symbol*4+gp.
+  var PACK_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+  function unpackColumns(p) {
+    var value = new Int8Array(128), s = p.packed, n = p.count, c = p.columns;
+    for (var a = 0; a < 64; a++) { value[PACK_ALPHABET.charCodeAt(a)] = a; }
+    var lat = new Float64Array(n), lon = new Float64Array(n);
+    var colour = new Uint8Array(n), symbol = new Uint8Array(n), gp = new Uint8Array(n);
+    for (var i = 0, at = 0; i < n; i++, at += 12) {
+      var y = 0, x = 0;
+      for (var k = 0; k < 5; k++) {
+        y = y * 64 + value[s.charCodeAt(at + k)];
+        x = x * 64 + value[s.charCodeAt(at + 5 + k)];
+      }
+      lat[i] = Math.round(y - 9000000) / 1e5;
+      lon[i] = Math.round(x - 18000000) / 1e5;
+      colour[i] = value[s.charCodeAt(at + 10)];
+      var look = value[s.charCodeAt(at + 11)];
+      symbol[i] = look >> 2;
+      gp[i] = look & 3;
+    }
+    c.lat = lat; c.lon = lon; c.colour = colour; c.symbol = symbol; c.gp = gp;
+    delete p.packed;
+  }
+
   /* Draw the payload's events into `group` (a FeatureGroup on `map`); replaces any earlier draw. */
   function renderEvents(map, group, p) {
+    if (typeof p.packed === "string") { unpackColumns(p); }
     if (state.handler && state.map) { state.map.off("moveend", state.handler); }
     var n = p.columns.lat.length;
     var points = new Array(n);
