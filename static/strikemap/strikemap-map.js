@@ -179,7 +179,7 @@
   function clusterOptions(p) {
     var colour = p.columns.colour;
     return {
-      radius: 50, maxZoom: 16,
+      radius: 64, maxZoom: 16,  // px: wide enough that cluster discs (30-50 px) rarely cover each other
       map: function (props) { var o = {}; o["a" + colour[props.i]] = 1; return o; },
       reduce: function (acc, props) {
         for (var key in props) {
