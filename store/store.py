@@ -159,20 +159,11 @@ class Store:
         """Store an article with the given events, merging each into an incident; one transaction."""
         records = [event_record(e) for e in events]
         digest = content_hash(article.text)
-        with self._lock:
-            try:
-                self.conn.execute("BEGIN IMMEDIATE")
-                try:
-                    result = self._add_in_transaction(article, records, digest)
-                    self.conn.execute("COMMIT")
-                except BaseException:
-                    self.conn.execute("ROLLBACK")
-                    raise
-            except sqlite3.Error as exc:
-                raise StoreError(f"{self.path}: cannot store article {article.id}: {exc}") from None
-            except UnicodeEncodeError:
-                raise StoreError(f"article {article.id}: text is not valid Unicode") from None
-        return result
+        try:
+            return self._in_transaction(f"store article {article.id}", self._add_in_transaction,
+                                        article, records, digest)
+        except UnicodeEncodeError:
+            raise StoreError(f"article {article.id}: text is not valid Unicode") from None
 
     def _article_id(self, digest: str) -> int | None:
         with self._lock:
@@ -304,18 +295,22 @@ class Store:
         merges a NEW event into an incident, so stored events are never re-merged.)
         -> the incident ids, the first being the original one.
         """
+        return self._in_transaction(f"split event {incident_id}", self._split_in_transaction, int(incident_id))
+
+    def _in_transaction(self, what: str, work: Callable, *args):
+        """Run work(*args) in one write transaction: all of it is stored, or none of it."""
         with self._lock:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
                 try:
-                    ids = self._split_in_transaction(int(incident_id))
+                    result = work(*args)
                     self.conn.execute("COMMIT")
                 except BaseException:
                     self.conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
-                raise StoreError(f"{self.path}: cannot split event {incident_id}: {exc}") from None
-        return ids
+                raise StoreError(f"{self.path}: cannot {what}: {exc}") from None
+        return result
 
     def merge_reasons(self, incident_id: int) -> list[tuple[int, str]]:
         """(event id, why it joined) for each report merged into the incident and not split off."""
