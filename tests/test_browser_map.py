@@ -169,12 +169,24 @@ def _boxes_overlap(a: dict, b: dict) -> bool:
             and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
 
 
+def _click_uncovered(frame, selector: str) -> bool:
+    """Click the first marker that no control (legend, zoom buttons) covers: one a person could click."""
+    index = frame.evaluate("""s => Array.from(document.querySelectorAll(s)).findIndex(e => {
+        const r = e.getBoundingClientRect(), x = r.left + r.width / 2, y = r.top + r.height / 2;
+        return x > 0 && y > 0 && x < innerWidth && y < innerHeight && e.contains(document.elementFromPoint(x, y));
+    })""", selector)
+    if index < 0:
+        return False
+    target = frame.locator(selector).nth(index)
+    target.evaluate("e => { document.querySelectorAll('[data-clicked]').forEach(o => delete o.dataset.clicked); e.dataset.clicked = '1'; }")
+    target.click()
+    return True
+
+
 def _open_first_event_popup(frame) -> str:
     """Click a single-event marker (zooming into clusters until one shows); -> popup text."""
     for _ in range(6):
-        events = frame.locator(".sm-event")
-        if events.count():
-            events.first.click()
+        if _click_uncovered(frame, ".sm-event"):
             popup = frame.locator(".leaflet-popup-content")
             popup.wait_for(state="visible", timeout=5_000)
             # Leaflet fades popups in: wait for full opacity, then for the pan into view to end.
@@ -182,7 +194,7 @@ def _open_first_event_popup(frame) -> str:
                                     timeout=5_000)
             frame.wait_for_timeout(400)
             return popup.inner_text()
-        frame.locator(".sm-cluster").first.click()
+        assert _click_uncovered(frame, ".sm-cluster"), "every cluster is covered by a control"
         frame.wait_for_timeout(600)
     raise AssertionError("no single event marker after zooming in")
 
@@ -216,6 +228,12 @@ def test_map_renders_offline_with_markers_and_base_layer(server, offline):
     }""")
     assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
     assert frame.locator(".sm-legend").inner_text().startswith("Attacker")
+    # The legend folds away from the markers under it, and unfolds again.
+    frame.locator(".sm-legend summary").click()
+    assert frame.locator(".sm-legend").get_attribute("open") is None
+    assert frame.locator(".sm-legend").bounding_box()["height"] < 40
+    frame.locator(".sm-legend summary").click()
+    assert frame.locator(".sm-legend").get_attribute("open") is not None
     offline.page.wait_for_timeout(500)
     _screenshot(offline.page, "browser-map")
     # The only things refused were map tiles: no script or stylesheet came from a CDN.
@@ -232,7 +250,7 @@ def test_popup_shows_the_arabic_excerpt_right_to_left(server, offline):
         if ARABIC.search(text):
             break
         frame.locator(".leaflet-popup-close-button").click()
-        frame.locator(".sm-event").first.evaluate("e => e.remove()")  # look at the next marker
+        frame.evaluate("document.querySelector('.sm-event[data-clicked]')?.remove()")  # look at the next marker
     assert any(ARABIC.search(t) for t in texts), texts
     excerpt = frame.locator(".leaflet-popup-content .sm-excerpt")
     assert excerpt.get_attribute("dir") == "rtl"

@@ -216,8 +216,12 @@
     if (state.legend) { state.legend.remove(); state.legend = null; }
     var legend = L.control({ position: "bottomright" });
     legend.onAdd = function () {
-      var box = L.DomUtil.create("div", "sm-legend");
-      box.appendChild(text("div", "Attacker (actor 1)", "sm-legend-title"));
+      // A <details>: clicking its title folds the legend away from the markers under it.
+      var box = L.DomUtil.create("details", "sm-legend");
+      box.open = true;
+      var summary = text("summary", "Attacker (actor 1)", "sm-legend-title");
+      summary.title = "Click to fold or unfold the legend";
+      box.appendChild(summary);
       p.legend.forEach(function (entry) {
         var line = document.createElement("div");
         line.appendChild(symbolSvg("circle", entry.colour, 12));
