@@ -227,6 +227,14 @@ def test_map_renders_offline_with_markers_and_base_layer(server, offline):
             && document.querySelector('path.sm-admin1').getAttribute('stroke-dasharray') === '4 3';
     }""")
     assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
+    # Governorate labels sit centred just below their own point (not shifted by a stale width).
+    offsets = frame.evaluate("""() => { const m = window.map_div, out = [];
+        m.eachLayer(l => { if (l instanceof L.Tooltip && l._container) {
+            const p = m.latLngToContainerPoint(l.getLatLng()), r = l._container.firstChild.getBoundingClientRect(),
+                  c = m.getContainer().getBoundingClientRect();
+            out.push([r.left - c.left + r.width / 2 - p.x, r.top - c.top - p.y]); } });
+        return out; }""")
+    assert offsets and all(abs(dx) < 3 and 0 <= dy < 20 for dx, dy in offsets), offsets
     assert frame.locator(".sm-legend").inner_text().startswith("Attacker")
     # The legend folds away from the markers under it, and unfolds again.
     frame.locator(".sm-legend summary").click()

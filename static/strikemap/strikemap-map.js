@@ -342,7 +342,9 @@
       gj.features.forEach(function (f) {
         var c = f.geometry.coordinates;
         // Below the point, not on it: an event at the governorate's capital would hide its name.
-        labels.addLayer(L.tooltip({ permanent: true, direction: "bottom", offset: [0, 8], className: "sm-gov-label", interactive: false, pane: "smLabels" })
+        // Anchored by its left edge ("right") and centred by CSS, so no measured width is involved
+        // (Leaflet measures labels once, possibly before the stylesheets have applied).
+        labels.addLayer(L.tooltip({ permanent: true, direction: "right", offset: [0, 20], className: "sm-gov-label", interactive: false, pane: "smLabels" })
           .setLatLng([c[1], c[0]]).setContent(text("span", f.properties.name)));
       });
       var toggle = function () {
