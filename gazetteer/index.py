@@ -329,18 +329,11 @@ class Gazetteer:
             keys = [rules.token_key(w) if k is None else k for w, k in zip(words, keys)]
         if "" not in keys:
             return list(range(len(keys))), keys               # the common case: every token kept as is
-        kept, parts = [], []
         text_articles = rules.text_articles
-        for ti, k in enumerate(keys):
-            if not k:
-                tok = words[ti]
-                end = ends[tok_spans[ti][1] - 1]
-                if tok in text_articles or text[end:end + 1] in ("-", "‐", "‑"):
-                    continue
-                k = tok
-            kept.append(ti)
-            parts.append(k)
-        return kept, parts
+        # comprehensions, not an append per token: an English text has hundreds of tokens
+        kept = [ti for ti, k in enumerate(keys)
+                if k or not (words[ti] in text_articles or _HYPHEN_AFTER(text, ends[tok_spans[ti][1] - 1]))]
+        return kept, [keys[ti] or words[ti] for ti in kept]
 
     def scan(self, text: str) -> list[PlaceMention]:
         """Place names in a text: whole tokens only, longest non-overlapping, in text order,
@@ -356,7 +349,7 @@ class Gazetteer:
         tokens = norm.split(" ")
         tok_spans = _token_spans(tokens)
         ktok, parts = self._token_keys(text, tokens, tok_spans, ends)
-        kstarts = list(accumulate([len(k) + 1 for k in parts[:-1]], initial=0))
+        kstarts = list(accumulate(map(_PLUS_ONE, map(len, parts[:-1])), initial=0))   # in C: no per-key call
         keytext = " ".join(parts)
         klen = len(keytext)
         prefix_mode = rules.prefix_modes
@@ -477,6 +470,10 @@ def _same_sites(places: list[Place]) -> dict[int, int]:
             if near:
                 twins[i] = min(near)[1]
     return twins
+
+
+_PLUS_ONE = (1).__add__
+_HYPHEN_AFTER = re.compile(r"[-‐‑]").match        # a hyphen right after a token (an-Nabk)
 
 
 def _token_spans(tokens: list[str]) -> list[tuple[int, int, str]]:
