@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import time
 
@@ -38,3 +39,40 @@ def _prune() -> None:
     folders = sorted((p for p in CACHE_DIR.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in folders[KEEP:]:
         shutil.rmtree(old, ignore_errors=True)
+
+
+# ---- the map's core payload and the facets, kept on disk so a restarted server skips the query ----
+
+def store_stamp(path: str) -> tuple:
+    """Size and modification time of the store file and its write-ahead log: any write changes
+    them, so a disk entry keyed by the stamp is never reused for different store contents."""
+    stamp = []
+    for suffix in ("", "-wal"):
+        try:
+            info = os.stat(path + suffix)
+        except OSError:
+            info = None
+        # An empty log (made afresh by every connection) holds nothing: only its contents count.
+        stamp.append((info.st_size, info.st_mtime_ns) if info and info.st_size else None)
+    return tuple(stamp)
+
+
+def read_view(key: str) -> dict | None:
+    """A view written by write_view under `key`, or None (absent, partial or unreadable)."""
+    try:
+        return json.loads((CACHE_DIR / key / VIEW_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def write_view(key: str, view: dict) -> None:
+    """Store a JSON-able view atomically (written aside, then renamed into place)."""
+    folder = CACHE_DIR / key
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f"{VIEW_FILE}.{os.getpid()}.part"
+    partial.write_text(json.dumps(view, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(partial, folder / VIEW_FILE)
+    _prune()
+
+
+VIEW_FILE = "view.json"

@@ -12,7 +12,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from dashboard import filters, mapview, style, views
-from dashboard.details_cache import cache_key, write_chunks
+from dashboard import assets
+from dashboard.details_cache import cache_key, read_view, store_stamp, write_chunks, write_view
 from dashboard.payload import (INLINE_MAX_EVENTS, build_payload, mappable, pack_columns, script_json,
                                split_payload)
 
@@ -54,7 +55,16 @@ def _query(path: str, version: tuple, state: filters.FilterState) -> pd.DataFram
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _facets(path: str, version: tuple) -> dict:
-    return get_store().facets()
+    key = cache_key("facets", path, version, store_stamp(path))
+    kept = read_view(key)
+    if kept is not None:  # a restarted server: the same store's facets, from disk
+        return {k: (date.fromisoformat(v) if k in ("date_min", "date_max") and v else v) for k, v in kept.items()}
+    facets = get_store().facets()
+    try:
+        write_view(key, {k: (v.isoformat() if isinstance(v, date) else v) for k, v in facets.items()})
+    except (OSError, TypeError, ValueError):  # read-only install or an unexpected value: just not kept
+        pass
+    return facets
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -64,17 +74,36 @@ def _colours(path: str, version: tuple) -> dict[str, str]:
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _payload_json(path: str, version: tuple, state: filters.FilterState) -> str:
+def _map_view(path: str, version: tuple, state: filters.FilterState) -> dict:
+    """{"payload": the map's script-safe payload JSON, "events": how many match, "mappable": how
+    many have coordinates}. Kept on disk beside the popup details too, so the first page load
+    after a restart draws the map without running the query."""
+    key = cache_key("view", path, version, state, store_stamp(path), assets.base_url_path())
+    view = read_view(key)
+    if view is not None and {"payload", "events", "mappable"} <= set(view):
+        return view
     events = _query(path, version, state)
     payload = build_payload(events, _colours(path, version))
-    if len(payload["columns"]["lat"]) > INLINE_MAX_EVENTS:
+    kept = len(payload["columns"]["lat"]) > INLINE_MAX_EVENTS
+    if kept:
         core, chunks = split_payload(payload)
         try:
             core["details"]["url"] = write_chunks(cache_key(path, version, state), chunks)
             payload = core
         except OSError:  # read-only install: inline everything (slower, still correct)
+            kept = False
+    view = {"payload": script_json(pack_columns(payload)), "events": len(events),
+            "mappable": len(payload["columns"]["lat"])}
+    if kept:  # only large views are worth a file; small ones rebuild in a blink
+        try:
+            write_view(key, view)
+        except OSError:
             pass
-    return script_json(pack_columns(payload))
+    return view
+
+
+def _payload_json(path: str, version: tuple, state: filters.FilterState) -> str:
+    return _map_view(path, version, state)["payload"]
 
 
 # ---- sidebar ----
@@ -193,15 +222,18 @@ def main() -> None:
     if version[0] == 0:
         st.info(EMPTY_STORE)
     else:
-        events = _query(path, version, state)
-        if events.empty:
+        view = _map_view(path, version, state)
+        if view["events"] == 0:
             st.info(EMPTY_RESULT)
         else:
-            metrics(events)
-            unmapped = len(events) - len(mappable(events))
-            if unmapped:
-                st.caption(f"{unmapped:,} of these events have no coordinates and are not on the map.")
-            events_map(_payload_json(path, version, state))
+            above_map = st.container()  # filled after the map is sent: the map need not wait for the query
+            events_map(view["payload"])
+            events = _query(path, version, state)
+            with above_map:
+                metrics(events)
+                unmapped = view["events"] - view["mappable"]
+                if unmapped:
+                    st.caption(f"{unmapped:,} of these events have no coordinates and are not on the map.")
             below_map(events)
     from dashboard.add_article import add_article_panel
     add_article_panel(store)
