@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain, starmap
 
 import ahocorasick
 from pathlib import Path
@@ -181,9 +182,11 @@ def finditer_near(pattern: re.Pattern, hits, text: str, back: int, ahead: int = 
     most `back` characters before it. Windows are merged and end at a word boundary, so a match is
     never cut inside a word.
     """
+    if not hits:
+        return ()                     # most patterns have no keyword in a given article
     windows: list[list[int]] = []
     size = len(text)
-    for hit_start, hit_end in hits or ():
+    for hit_start, hit_end in hits:
         start = max(0, hit_start - back)
         end = min(size, hit_end + ahead)
         while end < size and text[end].isalnum():
@@ -192,5 +195,5 @@ def finditer_near(pattern: re.Pattern, hits, text: str, back: int, ahead: int = 
             windows[-1][1] = max(windows[-1][1], end)
         else:
             windows.append([start, end])
-    for start, end in windows:
-        yield from pattern.finditer(text, start, end)
+    # a plain function returning a chained iterator: no generator frame resumed per match
+    return chain.from_iterable(starmap(pattern.finditer, [(text, start, end) for start, end in windows]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 import ahocorasick
 from typing import NamedTuple
@@ -153,11 +154,16 @@ def _word_span(text: str, n: int, start: int, end: int, stem: bool, after_lil: b
     return word_start, end
 
 
+_START, _END = itemgetter(0), itemgetter(1)
+
+
 def _longest_first(hits: list, doc: FoldedText, values: dict) -> list:
     """Non-overlapping hits, leftmost then longest, as (folded start, folded key end, Match)."""
     if not hits:
         return []
-    hits.sort(key=lambda h: (h[0], h[0] - h[1]))
+    # leftmost, then longest: two stable C-keyed sorts (no Python key call per hit)
+    hits.sort(key=_END, reverse=True)
+    hits.sort(key=_START)
     out, taken = [], -1
     for word_start, end, key, key_end in hits:
         if word_start < taken:
