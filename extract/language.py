@@ -174,6 +174,9 @@ class KeywordScanner:
         return hits
 
 
+_ALNUM_RUN = re.compile(r"[^\W_]*")          # characters str.isalnum accepts (\w less the underscore)
+
+
 def finditer_near(pattern: re.Pattern, hits, text: str, back: int, ahead: int = 80):
     """`pattern.finditer(text)`, run only in windows around keyword hits (see KeywordScanner).
 
@@ -189,8 +192,7 @@ def finditer_near(pattern: re.Pattern, hits, text: str, back: int, ahead: int = 
     for hit_start, hit_end in hits:
         start = max(0, hit_start - back)
         end = min(size, hit_end + ahead)
-        while end < size and text[end].isalnum():
-            end += 1
+        end = _ALNUM_RUN.match(text, end).end()      # on to the end of the word, in C
         if windows and start <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], end)
         else:

@@ -90,10 +90,12 @@ def precision_rules() -> _PrecisionRules:
 
 def _folded(text: str, a: int, b: int, doc=None) -> str:
     """fold(text[a:b]), sliced from the article's folded copy when there is one (no re-folding)."""
-    a, b = max(0, a), min(len(text), b)
+    a = a if a > 0 else 0                          # (not max/min: called tens of times per article)
+    n = len(text)
+    b = b if b < n else n
     if doc is None:
         return fold(text[a:b])
-    return doc.folded[doc.folded_offset(a):doc.folded_offset(b)]
+    return doc.folded_slice(a, b)
 
 
 def precision_phrase(text: str, start: int, end: int, doc=None) -> tuple[int, str, bool] | None:

@@ -86,6 +86,12 @@ class FoldedText:
         # every dropped character before i shifts it one place left (a dropped one at i too)
         return i - bisect.bisect_left(self._dropped, i)
 
+    def folded_slice(self, a: int, b: int) -> str:
+        """The folded copy of text[a:b] (0 <= a <= b <= len(text))."""
+        if self._points is None:
+            return self.folded[a:b]                # nothing dropped: the offsets are the same
+        return self.folded[self.folded_offset(a):self.folded_offset(b)]
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         if self._points is None:
             return start, end
