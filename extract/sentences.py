@@ -49,15 +49,15 @@ def _ends_abbreviation(text: str, stop: int) -> bool:
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha() and word.isascii())
 
 
+# The stretch from the first to the last non-space character (re's \s is str.isspace): one C call
+# trims a sentence or clause, instead of slicing and stripping it.
+_CONTENT = re.compile(r"\S(?:.*\S)?", re.S)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    if start >= end:
-        return start, end
-    stretch = text[start:end]
-    kept = stretch.strip()                      # str.strip drops what str.isspace calls space, in C
-    if not kept:
-        return end, end
-    start += len(stretch) - len(stretch.lstrip())
-    return start, start + len(kept)
+    """text[start:end] without the spaces around it, as offsets; empty (end, end) if all space."""
+    m = _CONTENT.search(text, start, end) if start < end else None
+    return m.span() if m else (end, end)
 
 
 def split_clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:

@@ -161,6 +161,8 @@ def _word_span(text: str, n: int, start: int, end: int, stem: bool, after_lil: b
 
 
 _START, _END = itemgetter(0), itemgetter(1)
+# what Match(a, b, term, value) does, minus the named tuple's Python-level __new__ frame
+_new_tuple = tuple.__new__
 
 
 def _longest_first(hits: list, doc: FoldedText, values: dict) -> list:
@@ -176,7 +178,7 @@ def _longest_first(hits: list, doc: FoldedText, values: dict) -> list:
             continue
         taken = end
         a, b = (word_start, end) if doc._points is None else doc.span(word_start, end)
-        out.append((word_start, key_end, Match(a, b, key, values[key])))
+        out.append((word_start, key_end, _new_tuple(Match, (a, b, key, values[key]))))
     return out
 
 
