@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 # A full stop, question or exclamation mark (Latin or Arabic) followed by space, or a line break.
-_SENTENCE_END = re.compile(r"[.!?؟]+[\"'”»)]*(?=\s)|\n+")
+# (each pattern opens with a look-ahead at its possible first characters: re then skips ahead
+# to those characters in C instead of trying every alternative at every offset)
+_SENTENCE_END = re.compile(r"(?=[.!?؟\n])(?:[.!?؟]+[\"'”»)]*(?=\s)|\n+)")
 # Clause separators: Arabic and Latin comma/semicolon, colon, a spaced dash.
-_CLAUSE_SEP = re.compile(r"[،؛;,:]|\s[-–—]\s")
+_CLAUSE_SEP = re.compile(r"(?=[،؛;,:\s])(?:[،؛;,:]|\s[-–—]\s)")
 _LAST_WORD = re.compile(r"[\w.]*$")
 # Words after which a full stop does not end the sentence (U.S. forces, Gen. Smith).
 _ABBREVIATIONS = {"u.s", "u.k", "u.n", "mr", "mrs", "dr", "gen", "lt", "col", "maj", "capt", "sgt",
