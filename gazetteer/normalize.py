@@ -101,6 +101,17 @@ def _same_length_fold(text: str) -> str | None:
     return folded if len(folded) == len(text) else None
 
 
+_TABLE_LIMIT = 1 << 16             # longer texts use range(): the table would hold too many ints
+_OFFSETS: list[int] = []
+
+
+def _offset_table(n: int) -> list[int]:
+    """[0, 1, ..., n] at least, kept between calls."""
+    if len(_OFFSETS) <= n:
+        _OFFSETS.extend(range(len(_OFFSETS), 2 * n + 2))
+    return _OFFSETS
+
+
 def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     """Normalise `text`; return (normalised, starts, ends) where normalised[i] came from
     text[starts[i]:ends[i]]. Separators are collapsed to one space, none leading or trailing."""
@@ -110,6 +121,9 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     # Between irregular runs every character is kept at its own offset: copy those stretches
     # whole (a Python step per run, not per character).
     n = len(folded)
+    # offset runs are sliced from a table of ready-made ints (a slice shares them; range would
+    # make a new int object for every offset above 256)
+    ints = _offset_table(n) if n < _TABLE_LIMIT else range(n + 1)
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
@@ -117,8 +131,8 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
     for run in _IRREGULAR.finditer(folded):
         s, e = run.span()
         pieces.append(folded[kept_from:s])
-        starts.extend(range(kept_from, s))
-        ends.extend(range(kept_from + 1, s + 1))
+        starts.extend(ints[kept_from:s])
+        ends.extend(ints[kept_from + 1:s + 1])
         marks = run.group()
         leading_marks = len(marks) - len(marks.lstrip(_DROP))
         if s and leading_marks:
@@ -130,8 +144,8 @@ def normalize_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
             ends.append(gap + 1)
         kept_from = e
     pieces.append(folded[kept_from:])
-    starts.extend(range(kept_from, n))
-    ends.extend(range(kept_from + 1, n + 1))
+    starts.extend(ints[kept_from:n])
+    ends.extend(ints[kept_from + 1:n + 1])
     return "".join(pieces), starts, ends
 
 
