@@ -88,14 +88,19 @@ class FoldedText:
 
     def folded_slice(self, a: int, b: int) -> str:
         """The folded copy of text[a:b] (0 <= a <= b <= len(text))."""
-        if self._points is None:
+        dropped = self._dropped
+        if dropped is None:
             return self.folded[a:b]                # nothing dropped: the offsets are the same
-        return self.folded[self.folded_offset(a):self.folded_offset(b)]
+        # folded_offset(a), folded_offset(b) written out: called tens of times per article
+        return self.folded[a - bisect.bisect_left(dropped, a):b - bisect.bisect_left(dropped, b)]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        if self._points is None:
+        points = self._points
+        if points is None:
             return start, end
-        return self.orig(start), (self.orig(end - 1) + 1 if end > start else self.orig(start))
+        # orig() written out: every lexicon match of an article with diacritics comes through here
+        first = start + bisect.bisect_right(points, start)
+        return first, (end + bisect.bisect_right(points, end - 1) if end > start else first)
 
 
 def read_table(name: str) -> list[list[str]]:
