@@ -36,7 +36,8 @@ def write_chunks(key: str, chunks: list[dict]) -> str:
 
 def _prune() -> None:
     """Drop all but the KEEP most recently written result sets."""
-    folders = sorted((p for p in CACHE_DIR.iterdir() if p.is_dir()), key=lambda p: p.stat().st_mtime, reverse=True)
+    folders = sorted((p for p in CACHE_DIR.iterdir() if p.is_dir() and p.name != FACETS_FOLDER),
+                     key=lambda p: p.stat().st_mtime, reverse=True)
     for old in folders[KEEP:]:
         shutil.rmtree(old, ignore_errors=True)
 
@@ -57,22 +58,26 @@ def store_stamp(path: str) -> tuple:
     return tuple(stamp)
 
 
-def read_view(key: str) -> dict | None:
-    """A view written by write_view under `key`, or None (absent, partial or unreadable)."""
+def read_view(folder: str, name: str) -> dict | None:
+    """What write_view stored as <folder>/<name>.json, or None (absent or unreadable)."""
     try:
-        return json.loads((CACHE_DIR / key / VIEW_FILE).read_text(encoding="utf-8"))
+        return json.loads((CACHE_DIR / folder / f"{name}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
 
 
-def write_view(key: str, view: dict) -> None:
-    """Store a JSON-able view atomically (written aside, then renamed into place)."""
-    folder = CACHE_DIR / key
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f"{VIEW_FILE}.{os.getpid()}.part"
+def write_view(folder: str, name: str, view: dict) -> None:
+    """Store a JSON-able view as <folder>/<name>.json atomically (written aside, then renamed)."""
+    place = CACHE_DIR / folder
+    place.mkdir(parents=True, exist_ok=True)
+    partial = place / f"{name}.{os.getpid()}.part"
     partial.write_text(json.dumps(view, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    os.replace(partial, folder / VIEW_FILE)
-    _prune()
+    os.replace(partial, place / f"{name}.json")
+    if folder == FACETS_FOLDER:  # a folder of small files: keep the newest few
+        kept = sorted(place.glob("*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in kept[KEEP:]:
+            old.unlink(missing_ok=True)
 
 
-VIEW_FILE = "view.json"
+# Folder of the facets files; the result-set folders are pruned by _prune, this one by write_view.
+FACETS_FOLDER = "facets"

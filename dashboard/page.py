@@ -4,6 +4,10 @@ app.py only calls main(); everything it shows comes from the store's query layer
 """
 from __future__ import annotations
 
+import logging
+import os
+import threading
+import time
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +17,7 @@ from streamlit_folium import st_folium
 
 from dashboard import filters, mapview, style, views
 from dashboard import assets
-from dashboard.details_cache import cache_key, read_view, store_stamp, write_chunks, write_view
+from dashboard.details_cache import FACETS_FOLDER, cache_key, read_view, store_stamp, write_chunks, write_view
 from dashboard.payload import (INLINE_MAX_EVENTS, build_payload, mappable, pack_columns, script_json,
                                split_payload)
 
@@ -55,13 +59,13 @@ def _query(path: str, version: tuple, state: filters.FilterState) -> pd.DataFram
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _facets(path: str, version: tuple) -> dict:
-    key = cache_key("facets", path, version, store_stamp(path))
-    kept = read_view(key)
+    key = cache_key(path, version, store_stamp(path))
+    kept = read_view(FACETS_FOLDER, key)
     if kept is not None:  # a restarted server: the same store's facets, from disk
         return {k: (date.fromisoformat(v) if k in ("date_min", "date_max") and v else v) for k, v in kept.items()}
     facets = get_store().facets()
     try:
-        write_view(key, {k: (v.isoformat() if isinstance(v, date) else v) for k, v in facets.items()})
+        write_view(FACETS_FOLDER, key, {k: (v.isoformat() if isinstance(v, date) else v) for k, v in facets.items()})
     except (OSError, TypeError, ValueError):  # read-only install or an unexpected value: just not kept
         pass
     return facets
@@ -78,8 +82,9 @@ def _map_view(path: str, version: tuple, state: filters.FilterState) -> dict:
     """{"payload": the map's script-safe payload JSON, "events": how many match, "mappable": how
     many have coordinates}. Kept on disk beside the popup details too, so the first page load
     after a restart draws the map without running the query."""
-    key = cache_key("view", path, version, state, store_stamp(path), assets.base_url_path())
-    view = read_view(key)
+    folder = cache_key(path, version, state)  # the folder of this result set's popup details
+    name = "view-" + cache_key(store_stamp(path), assets.base_url_path())
+    view = read_view(folder, name)
     if view is not None and {"payload", "events", "mappable"} <= set(view):
         return view
     events = _query(path, version, state)
@@ -88,7 +93,7 @@ def _map_view(path: str, version: tuple, state: filters.FilterState) -> dict:
     if kept:
         core, chunks = split_payload(payload)
         try:
-            core["details"]["url"] = write_chunks(cache_key(path, version, state), chunks)
+            core["details"]["url"] = write_chunks(folder, chunks)
             payload = core
         except OSError:  # read-only install: inline everything (slower, still correct)
             kept = False
@@ -96,7 +101,7 @@ def _map_view(path: str, version: tuple, state: filters.FilterState) -> dict:
             "mappable": len(payload["columns"]["lat"])}
     if kept:  # only large views are worth a file; small ones rebuild in a blink
         try:
-            write_view(key, view)
+            write_view(folder, name, view)
         except OSError:
             pass
     return view
@@ -104,6 +109,42 @@ def _map_view(path: str, version: tuple, state: filters.FilterState) -> dict:
 
 def _payload_json(path: str, version: tuple, state: filters.FilterState) -> str:
     return _map_view(path, version, state)["payload"]
+
+
+# How often the warmer looks at the store file (an os.stat; the store is only queried on a change).
+WARM_EVERY_S = 2.0
+
+
+def warm_default_view(path: str) -> None:
+    """Build (into the caches above) what an unfiltered page load needs: facets and map view."""
+    version = store_version(get_store())
+    if version[0]:
+        _facets(path, version)
+        _map_view(path, version, filters.FilterState())
+
+
+def _keep_default_view_warm(path: str) -> None:
+    """Rebuild the unfiltered view whenever the store file changes (ingest, an added article),
+    so the next page load finds it ready; stops when the store file goes away."""
+    built_for = None
+    while os.path.exists(path):
+        stamp = store_stamp(path)  # taken before building: a write meanwhile triggers another pass
+        if stamp != built_for:
+            try:
+                warm_default_view(path)
+                built_for = stamp
+            except Exception as exc:  # the page reports store errors itself; try again later
+                logging.getLogger(__name__).warning("strikemap: warming the map view failed: %s", exc)
+        time.sleep(WARM_EVERY_S)
+
+
+@st.cache_resource(show_spinner=False)
+def _view_warmer(path: str) -> threading.Thread:
+    """One background warmer per server process and store."""
+    thread = threading.Thread(target=_keep_default_view_warm, args=(path,), name="strikemap-view-warmer",
+                              daemon=True)
+    thread.start()
+    return thread
 
 
 # ---- sidebar ----
@@ -217,6 +258,7 @@ def main() -> None:
         st.error(f"Cannot open the event store {store_path()}: {exc}")
         return
     path = str(store_path())
+    _view_warmer(path)
     facets = _facets(path, version)
     state = sidebar_filters(facets)
     if version[0] == 0:
