@@ -107,10 +107,6 @@ def _map_view(path: str, version: tuple, state: filters.FilterState) -> dict:
     return view
 
 
-def _payload_json(path: str, version: tuple, state: filters.FilterState) -> str:
-    return _map_view(path, version, state)["payload"]
-
-
 # How often the warmer looks at the store file (an os.stat; the store is only queried on a change).
 WARM_EVERY_S = 2.0
 
