@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 from extract.errors import StoreError
@@ -56,17 +57,23 @@ def _check_header(path: Path) -> None:
 def _schema_state(conn: sqlite3.Connection, path: Path) -> int:
     """The schema version of an existing strikemap store, 0 for a blank file; refuse others."""
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
-        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        # One read transaction: another process creating the store at the same moment must not
+        # be seen half-way (its tables without its marker).
+        conn.execute("BEGIN")
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            marker = None
+            if "meta" in tables:
+                row = conn.execute("SELECT value FROM meta WHERE key='application'").fetchone()
+                marker = row[0] if row else None
+        finally:
+            conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a strikemap database ({exc}); refusing to touch it") from None
     if not tables and app_id == 0 and version == 0:
         return 0
-    marker = None
-    if "meta" in tables:
-        row = conn.execute("SELECT value FROM meta WHERE key='application'").fetchone()
-        marker = row[0] if row else None
     if app_id != APPLICATION_ID or marker != APPLICATION:
         raise StoreError(f"{path}: an SQLite database that is not a strikemap store; refusing to touch it")
     if version > LATEST_VERSION:
@@ -117,6 +124,19 @@ def _statements(script: str) -> list[str]:
     return statements
 
 
+def _use_wal(conn: sqlite3.Connection, attempts: int = 50) -> None:
+    """Switch to WAL. The switch takes an exclusive lock without waiting on the busy timeout, so
+    when other processes open a new store at the same moment it is tried again a few times."""
+    for attempt in range(attempts):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
 def connect(path: str | os.PathLike | None = None, *, target_version: int | None = None) -> sqlite3.Connection:
     """Open (creating if needed) a strikemap store in WAL mode, migrated to the latest schema."""
     path = Path(path) if path is not None else default_path()
@@ -133,7 +153,7 @@ def connect(path: str | os.PathLike | None = None, *, target_version: int | None
         raise StoreError(f"{path}: cannot open ({exc})") from None
     try:
         current = _schema_state(conn, path)
-        conn.execute("PRAGMA journal_mode=WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous=NORMAL")      # WAL + NORMAL: consistent after a crash
         conn.execute("PRAGMA foreign_keys=ON")
         apply_migrations(conn, current, target_version)
