@@ -5,7 +5,7 @@ A filtered view is shared by copying the URL: every filter is a repeated query p
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from datetime import date
 
 # Sidebar labels (the issue fixes these exact words).
@@ -29,9 +29,6 @@ class FilterState:
     date_from: date | None = None
     date_to: date | None = None
     geo_precisions: tuple[int, ...] = ()
-
-    def is_empty(self) -> bool:
-        return all(not getattr(self, f.name) for f in fields(self))
 
 
 def _all(params, name: str) -> list[str]:

@@ -18,7 +18,7 @@ from streamlit_folium import st_folium
 from dashboard import filters, mapview, style, views
 from dashboard import assets
 from dashboard.details_cache import FACETS_FOLDER, cache_key, read_view, store_stamp, write_chunks, write_view
-from dashboard.payload import (INLINE_MAX_EVENTS, build_payload, mappable, pack_columns, script_json,
+from dashboard.payload import (INLINE_MAX_EVENTS, build_payload, pack_columns, script_json,
                                split_payload)
 
 MAP_HEIGHT = 620

@@ -51,13 +51,6 @@ def _alternation(phrases) -> str:
     return phrase_alternation(phrases)
 
 
-def _by_language(rows, language_col: int) -> dict[str, list]:
-    out: dict[str, list] = {"ar": [], "en": []}
-    for row in rows:
-        out.setdefault(row[language_col], []).append(row)
-    return out
-
-
 _MONTHS = {fold(name): int(number) for name, number, *_ in read_lexicon("months.tsv")}
 _MONTH_LANG = {fold(name): lang for name, _n, lang, *_ in read_lexicon("months.tsv")}
 _WEEKDAY_ROWS = read_lexicon("weekdays.tsv")

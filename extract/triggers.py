@@ -29,11 +29,6 @@ class Trigger:
     definite: bool          # "الهجوم", "the strikes": refers to an event named before
     decided_by: str = "civilian-target"   # for "A|B" codes: what chooses between A and B
 
-    @property
-    def target_dependent(self) -> bool:
-        """Attack on civilians vs armed clash: decided by who the target is."""
-        return "|" in self.sub_event_type
-
 
 @lru_cache(maxsize=1)
 def trigger_matcher() -> TermMatcher:

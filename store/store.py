@@ -139,11 +139,6 @@ class Store:
         with self._lock:
             return self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
 
-    def has_article(self, article: Article) -> bool:
-        with self._lock:
-            return self.conn.execute("SELECT 1 FROM articles WHERE content_hash=?",
-                                     (content_hash(article.text),)).fetchone() is not None
-
     # -- writing -----------------------------------------------------------------------------
     def ingest_article(self, article: Article, events: Iterable[Event] | None = None) -> IngestResult:
         """Store an article and its events (extracted when not given) in one transaction."""

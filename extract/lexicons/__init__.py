@@ -75,10 +75,6 @@ class FoldedText:
             self._dropped = [m.start() for m in _DROPPED.finditer(text)]       # original offsets
             self._points = [i - k for k, i in enumerate(self._dropped)]
 
-    def orig(self, i: int) -> int:
-        """Offset in the original text of folded offset `i` (a kept character)."""
-        return i if self._points is None else i + bisect.bisect_right(self._points, i)
-
     def folded_offset(self, i: int) -> int:
         """Folded offset of original offset `i` (the first kept character at or after it)."""
         if self._points is None:
@@ -98,7 +94,7 @@ class FoldedText:
         points = self._points
         if points is None:
             return start, end
-        # orig() written out: every lexicon match of an article with diacritics comes through here
+        # the original offset written out: every lexicon match of an article with diacritics comes through here
         first = start + bisect.bisect_right(points, start)
         return first, (end + bisect.bisect_right(points, end - 1) if end > start else first)
 
