@@ -278,8 +278,10 @@ class Gazetteer:
             if key.startswith("ال") and is_arabic_token(key) and len(key) - 2 >= MIN_SCAN_KEY \
                     and key not in rules.stop_never:
                 words.setdefault(key[2:], [len(key) - 2, None, None])[2] = key
+        # each word is stored with the space that ends it (scan's key text ends in one too): the
+        # automaton then reports only hits that end a word, not the many that end inside one
         for word, payload in words.items():
-            auto.add_word(word, tuple(payload))
+            auto.add_word(word + " ", tuple(payload))
         auto.make_automaton()
         return auto
 
@@ -350,14 +352,12 @@ class Gazetteer:
         tok_spans = _token_spans(tokens)
         ktok, parts = self._token_keys(text, tokens, tok_spans, ends)
         kstarts = list(accumulate(map(_PLUS_ONE, map(len, parts[:-1])), initial=0))   # in C: no per-key call
-        keytext = " ".join(parts)
-        klen = len(keytext)
+        keytext = " ".join(parts) + " "
         prefix_mode = rules.prefix_modes
         prefix_letters = rules.prefix_letters
         found = []
-        for end, (length, plain_key, elided_key) in self._automaton.iter(keytext):
-            if end + 1 < klen and keytext[end + 1] != " ":
-                continue                                          # ends inside a word
+        for space, (length, plain_key, elided_key) in self._automaton.iter(keytext):
+            end = space - 1                                       # the word's last character
             start = end - length + 1
             if start and keytext[start - 1] not in prefix_letters and keytext[start - 1] != " ":
                 continue                                          # inside a word, after no prefix
