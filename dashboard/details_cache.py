@@ -21,17 +21,43 @@ def cache_key(*parts) -> str:
     return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def write_chunks(key: str, chunks: list[dict]) -> str:
-    """Write the chunks (once per key); -> the URL prefix to fetch '<n>.json' from."""
-    folder = CACHE_DIR / key
-    if not (folder / "complete").exists():
-        folder.mkdir(parents=True, exist_ok=True)
-        for n, chunk in enumerate(chunks):
-            (folder / f"{n}.json").write_text(json.dumps(chunk, ensure_ascii=False, separators=(",", ":")),
-                                              encoding="utf-8")
-        (folder / "complete").write_text(str(time.time()), encoding="utf-8")
-        _prune()
+def details_url(key: str) -> str:
+    """The URL prefix the browser fetches '<n>.json' of this result set from."""
     return f"{assets.base_url_path()}/app/static/details-cache/{key}/"
+
+
+def make_folder(key: str) -> None:
+    """Create the result set's folder (raises OSError on a read-only install)."""
+    (CACHE_DIR / key).mkdir(parents=True, exist_ok=True)
+
+
+def is_complete(key: str) -> bool:
+    return (CACHE_DIR / key / "complete").exists()
+
+
+def write_chunk(key: str, n: int, chunk: dict) -> None:
+    """Write chunk n atomically (aside, then renamed): the browser, polling for it, never
+    reads half a file."""
+    folder = CACHE_DIR / key
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / f"{n}.json.{os.getpid()}.part"
+    partial.write_text(json.dumps(chunk, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    os.replace(partial, folder / f"{n}.json")
+
+
+def mark_complete(key: str) -> None:
+    """Every chunk is written: later page loads may reuse them (and the view stored beside)."""
+    (CACHE_DIR / key / "complete").write_text(str(time.time()), encoding="utf-8")
+    _prune()
+
+
+def write_chunks(key: str, chunks) -> str:
+    """Write all chunks (once per key); -> the URL prefix to fetch '<n>.json' from."""
+    if not is_complete(key):
+        for n, chunk in enumerate(chunks):
+            write_chunk(key, n, chunk)
+        mark_complete(key)
+    return details_url(key)
 
 
 def _prune() -> None:

@@ -15,11 +15,11 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from dashboard import filters, mapview, style, views
-from dashboard import assets
+from dashboard import assets, details_cache, filters, mapview, style, views
 from dashboard.details_cache import FACETS_FOLDER, cache_key, read_view, store_stamp, write_chunks, write_view
-from dashboard.payload import (INLINE_MAX_EVENTS, build_payload, pack_columns, script_json,
-                               split_payload)
+from dashboard.payload import (DETAIL_CHUNK, INLINE_MAX_EVENTS, build_payload, core_payload, detail_chunks,
+                               mappable, pack_columns, script_json)
+from dashboard.points import map_points
 
 MAP_HEIGHT = 620
 EMPTY_STORE = ("The event store is empty: no events to map yet. Add an article below "
@@ -71,40 +71,87 @@ def _facets(path: str, version: tuple) -> dict:
     return facets
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
-def _colours(path: str, version: tuple) -> dict[str, str]:
-    """Actor colours from the whole store, so a colour keeps its meaning when filtering."""
-    return style.actor_colours(_query(path, version, filters.FilterState())["actor1"])
-
-
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _map_view(path: str, version: tuple, state: filters.FilterState) -> dict:
     """{"payload": the map's script-safe payload JSON, "events": how many match, "mappable": how
-    many have coordinates}. Kept on disk beside the popup details too, so the first page load
-    after a restart draws the map without running the query."""
+    many have coordinates, "details": the popup-details folder or None}.
+
+    Large views are markers first: six columns read straight from the store (map_points) make
+    the payload, and the popup details are written by a background job (_start_details) that
+    the browser polls when a popup opens. The view is kept on disk beside its details, so the
+    first page load after a restart does not even run that query."""
     folder = cache_key(path, version, state)  # the folder of this result set's popup details
     name = "view-" + cache_key(store_stamp(path), assets.base_url_path())
     view = read_view(folder, name)
-    if view is not None and {"payload", "events", "mappable"} <= set(view):
-        return view
-    events = _query(path, version, state)
-    payload = build_payload(events, _colours(path, version))
-    kept = len(payload["columns"]["lat"]) > INLINE_MAX_EVENTS
-    if kept:
-        core, chunks = split_payload(payload)
-        try:
-            core["details"]["url"] = write_chunks(folder, chunks)
-            payload = core
-        except OSError:  # read-only install: inline everything (slower, still correct)
-            kept = False
-    view = {"payload": script_json(pack_columns(payload)), "events": len(events),
-            "mappable": len(payload["columns"]["lat"])}
-    if kept:  # only large views are worth a file; small ones rebuild in a blink
-        try:
-            write_view(folder, name, view)
-        except OSError:
-            pass
-    return view
+    if view is not None and {"payload", "events", "mappable"} <= set(view) and details_cache.is_complete(folder):
+        return {**view, "details": folder}
+    points = map_points(get_store().conn, filters.to_event_filter(state))
+    shown = mappable(points)
+    if len(shown) <= INLINE_MAX_EVENTS or not _writable(folder):  # small (or read-only): all inline
+        events = _query(path, version, state)
+        payload = build_payload(events)
+        return {"payload": script_json(pack_columns(payload)), "events": len(events),
+                "mappable": len(payload["columns"]["lat"]), "details": None}
+    core = core_payload(shown)
+    core["details"] = {"url": details_cache.details_url(folder), "chunk": DETAIL_CHUNK}
+    view = {"payload": script_json(pack_columns(core)), "events": len(points), "mappable": len(shown)}
+    _start_details(path, version, state, folder, shown["event_id"].to_numpy())
+    try:
+        write_view(folder, name, view)
+    except OSError:
+        pass
+    return {**view, "details": folder}
+
+
+def _writable(folder: str) -> bool:
+    try:
+        details_cache.make_folder(folder)
+        return True
+    except OSError:
+        return False
+
+
+def in_map_order(events: pd.DataFrame, ids) -> pd.DataFrame:
+    """query_events rows in the markers' order (their event ids); an event no longer stored
+    (the store changed between the two queries) becomes a row without event_id."""
+    if len(events) == len(ids) and (events["event_id"].to_numpy() == ids).all():
+        return events
+    return events.set_index("event_id", drop=False).reindex(ids).reset_index(drop=True)
+
+
+_detail_jobs: dict[str, threading.Thread] = {}
+_detail_jobs_lock = threading.Lock()
+
+
+def _start_details(path: str, version: tuple, state: filters.FilterState, folder: str, ids) -> None:
+    """Write the popup details of a view in the background, unless done or under way."""
+    with _detail_jobs_lock:
+        for key in [k for k, job in _detail_jobs.items() if not job.is_alive()]:
+            del _detail_jobs[key]
+        if folder in _detail_jobs or details_cache.is_complete(folder):
+            return
+        job = threading.Thread(target=_write_details, args=(path, version, state, folder, ids),
+                               name="strikemap-details", daemon=True)
+        _detail_jobs[folder] = job
+        job.start()
+
+
+def _write_details(path: str, version: tuple, state: filters.FilterState, folder: str, ids) -> None:
+    try:
+        events = in_map_order(_query(path, version, state), ids)  # the page's own cached query
+        write_chunks(folder, detail_chunks(events, DETAIL_CHUNK))
+    except Exception as exc:  # the popup says the details could not be loaded
+        logging.getLogger(__name__).warning("strikemap: writing popup details failed: %s", exc)
+
+
+def ensure_details(path: str, version: tuple, state: filters.FilterState, view: dict) -> None:
+    """A view kept in memory whose details folder was pruned since (many other views were
+    looked at): write it again."""
+    folder = view.get("details")
+    job = _detail_jobs.get(folder)
+    if folder and not details_cache.is_complete(folder) and not (job and job.is_alive()):
+        ids = mappable(map_points(get_store().conn, filters.to_event_filter(state)))["event_id"].to_numpy()
+        _start_details(path, version, state, folder, ids)
 
 
 # How often the warmer looks at the store file (an os.stat; the store is only queried on a change).
@@ -261,6 +308,7 @@ def main() -> None:
         st.info(EMPTY_STORE)
     else:
         view = _map_view(path, version, state)
+        ensure_details(path, version, state, view)
         if view["events"] == 0:
             st.info(EMPTY_RESULT)
         else:

@@ -1,12 +1,15 @@
-"""The compact events payload the browser gets: coordinates plus dictionary-encoded columns.
+"""The compact events payload the browser gets: markers first, popup details beside them.
 
-Strings are stored once in a shared table and referenced by index, so 100,000 events with a
-few hundred actors, places and outlets stay small; popups are built in the browser from these
+core_payload holds what markers, clusters and the legend need (coordinates, side, symbol,
+precision); popup_columns/encode_details hold the popup fields, each text stored once in a
+string table and referenced by index, inline for small views (build_payload) or in chunks
+written after the markers were sent (detail_chunks). Popups are built in the browser from these
 records with textContent (static/strikemap/strikemap-map.js), never from HTML made here.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -93,53 +96,29 @@ def truncate(text, limit: int = EXCERPT_CHARS):
     return text if len(text) <= limit else text[:limit].rstrip() + "\u2026"
 
 
-class _StringTable:
-    """Shared string table: each column becomes integer codes (-1 = missing)."""
+# ---- markers: all the map needs to draw, sent first ----
 
-    def __init__(self):
-        self.strings: list[str] = []
-        self.index: dict[str, int] = {}
-
-    def code(self, text: str) -> int:
-        if text not in self.index:
-            self.index[text] = len(self.strings)
-            self.strings.append(text)
-        return self.index[text]
-
-    def encode(self, values: pd.Series) -> list[int]:
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        mapping = np.array([self.code(str(v)) for v in uniques] + [-1], dtype=np.int64)
-        return mapping[codes].tolist()  # code -1 (missing) picks the trailing -1
+# The query_events columns the markers are drawn from (dashboard/mapview.map_points selects
+# just these, in query_events' order).
+MAP_COLUMNS = ("event_id", "latitude", "longitude", "actor1", "sub_event_type", "geo_precision")
+# Sides are coded in one base-64 digit (pack_columns): a view with more attacking sides than
+# that shows its rarest ones as "Other actors".
+MAX_SIDES = 64
+OTHER, UNKNOWN = "\x00other", "\x00unknown"
 
 
-def build_payload(events: pd.DataFrame, colours: dict[str, str] | None = None) -> dict:
-    """The browser payload for the mappable events of a query_events DataFrame."""
+def core_payload(events: pd.DataFrame) -> dict:
+    """What the browser needs to draw markers, clusters and the legend, without popup details.
+    `events`: at least MAP_COLUMNS (query_events or map_points rows)."""
     events = mappable(events)
-    colours = style.actor_colours(events["actor1"]) if colours is None else colours
-    table = _StringTable()
-    columns: dict[str, list] = {
-        "lat": events["latitude"].astype(float).round(5).tolist(),
-        "lon": events["longitude"].astype(float).round(5).tolist(),
-    }
-    for name, source in STRING_COLUMNS.items():
-        columns[name] = table.encode(events[source])
-    columns["tp"] = events["time_precision"].fillna(0).astype(int).tolist()
-    columns["gp"] = events["geo_precision"].fillna(0).astype(int).tolist()
-    columns["killed"] = table.encode(figure_ranges(events["fatalities_min"], events["fatalities_max"]))
-    columns["injured"] = table.encode(figure_ranges(events["injured_min"], events["injured_max"]))
-    columns["disputed"] = events["disputed"].fillna(False).astype(bool).astype(int).tolist()
-    columns["excerpt"] = table.encode(events["excerpt"].map(truncate))
-    source_lists = {v: [table.code(e) for e in clean_sources(v)] for v in events["sources"].dropna().unique()}
-    columns["sources"] = [source_lists.get(v, []) if isinstance(v, str) else [] for v in events["sources"].tolist()]
-    columns["claims"] = table.encode(_mapped_unique(events["claims"], clean_claims))
-
-    legend, colour_codes = _actor_legend(events["actor1"], colours)
-    columns["colour"] = colour_codes
+    legend, sides = _actor_legend(events["actor1"])
     symbols, symbol_codes, symbol_legend = _symbols(events["sub_event_type"])
-    columns["symbol"] = symbol_codes
     return {
-        "columns": columns, "strings": table.strings, "legend": legend,
-        "symbols": symbols, "symbol_legend": symbol_legend,
+        "columns": {"lat": events["latitude"].astype(float).round(5).tolist(),
+                    "lon": events["longitude"].astype(float).round(5).tolist(),
+                    "colour": sides, "symbol": symbol_codes,
+                    "gp": events["geo_precision"].fillna(0).astype(int).tolist()},
+        "strings": [], "legend": legend, "symbols": symbols, "symbol_legend": symbol_legend,
         "text": {"time_precision": {str(k): v for k, v in style.TIME_PRECISION.items()},
                  "geo_precision": {str(k): v for k, v in style.GEO_PRECISION.items()},
                  "stance": style.STANCE},
@@ -148,24 +127,27 @@ def build_payload(events: pd.DataFrame, colours: dict[str, str] | None = None) -
     }
 
 
-def _mapped_unique(values: pd.Series, clean) -> pd.Series:
-    """Apply `clean` once per distinct value (sources/claims repeat across merged events)."""
-    cache = {v: clean(v) for v in values.dropna().unique()}
-    return values.map(lambda v: cache.get(v) if isinstance(v, str) else None).astype(object)
-
-
-def _actor_legend(actor1: pd.Series, colours: dict[str, str]) -> tuple[list[dict], list[int]]:
-    """Legend entries (label, colour, count) and each event's legend index."""
-    labels = actor1.map(lambda a: UNKNOWN if pd.isna(a) or a == "" else (a if a in colours else OTHER))
+def _actor_legend(actor1: pd.Series) -> tuple[list[dict], list[int]]:
+    """Legend entries (label, colour, count; most events first, unknown attacker last) and each
+    event's legend index. Colours come from style.actor_colour: the name alone decides them."""
+    labels = actor1.astype(object).where(actor1.notna() & (actor1 != ""), UNKNOWN)
     counts = labels.value_counts()
-    order = [a for a in colours if a in counts.index] + [x for x in (OTHER, UNKNOWN) if x in counts.index]
-    legend = [{"label": _label(a), "colour": colours.get(a, style.OTHER_COLOUR), "count": int(counts[a])}
-              for a in order]
+    named = sorted((a for a in counts.index if a != UNKNOWN), key=lambda a: (-counts[a], a))
+    room = MAX_SIDES - (UNKNOWN in counts.index)
+    kept = named if len(named) <= room else named[:room - 1]
+    other = int(counts[named[len(kept):]].sum()) if len(kept) < len(named) else 0
+    order = kept + ([OTHER] if other else []) + ([UNKNOWN] if UNKNOWN in counts.index else [])
+    legend = [{"label": _label(a), "colour": _side_colour(a),
+               "count": other if a == OTHER else int(counts[a])} for a in order]
     position = {a: i for i, a in enumerate(order)}
-    return legend, [position[a] for a in labels.tolist()]
+    codes = labels.map(position)
+    if other:
+        codes = codes.fillna(position[OTHER])
+    return legend, codes.astype(int).tolist()
 
 
-OTHER, UNKNOWN = "\x00other", "\x00unknown"
+def _side_colour(key: str) -> str:
+    return {OTHER: style.OTHER_COLOUR, UNKNOWN: style.UNKNOWN_COLOUR}.get(key) or style.actor_colour(key)
 
 
 def _label(key: str) -> str:
@@ -182,6 +164,91 @@ def _symbols(sub_event_type: pd.Series) -> tuple[list[str], list[int], list[dict
     return table, codes, legend
 
 
+# ---- popup details: built after the markers (inline for small views, chunks for large) ----
+
+_STRING_CODED = set(STRING_COLUMNS) | {"killed", "injured", "excerpt", "claims"}
+
+
+def popup_columns(events: pd.DataFrame) -> dict[str, list]:
+    """Every popup field of every row, as plain lists: text (or None), ints, lists of source
+    entries. A row whose event_id is missing is an event gone from the store ("gone": 1)."""
+    columns: dict[str, list] = {name: _texts(events[source]) for name, source in STRING_COLUMNS.items()}
+    columns["tp"] = events["time_precision"].fillna(0).astype(int).tolist()
+    columns["gp"] = events["geo_precision"].fillna(0).astype(int).tolist()
+    columns["killed"] = _texts(figure_ranges(events["fatalities_min"], events["fatalities_max"]))
+    columns["injured"] = _texts(figure_ranges(events["injured_min"], events["injured_max"]))
+    columns["disputed"] = events["disputed"].fillna(False).astype(bool).astype(int).tolist()
+    columns["excerpt"] = _texts(_mapped_unique(events["excerpt"], truncate))
+    columns["sources"] = _mapped_unique(events["sources"], clean_sources).tolist()
+    columns["sources"] = [v if isinstance(v, list) else [] for v in columns["sources"]]
+    columns["claims"] = _texts(_mapped_unique(events["claims"], clean_claims))
+    columns["gone"] = events["event_id"].isna().astype(int).tolist()
+    return columns
+
+
+def _mapped_unique(values: pd.Series, clean) -> pd.Series:
+    """Apply `clean` once per distinct value (sources/claims repeat across merged events)."""
+    cache = {v: clean(v) for v in values.dropna().unique()}
+    return values.map(lambda v: cache.get(v) if isinstance(v, str) else None).astype(object)
+
+
+def _texts(values: pd.Series) -> list:
+    return [str(v) for v in values.tolist()] if values.notna().all() else \
+        [None if pd.isna(v) else str(v) for v in values.tolist()]
+
+
+def encode_details(columns: dict[str, list], start: int, end: int) -> dict:
+    """Rows start..end-1 of popup_columns with every text stored once in a string table of
+    their own (-1 = missing): {"columns": ..., "strings": [...]}."""
+    strings: list[str] = []
+    index: dict[str, int] = {}
+
+    def code(text) -> int:
+        if text is None:
+            return -1
+        found = index.get(text)
+        if found is None:
+            found = index[text] = len(strings)
+            strings.append(text)
+        return found
+
+    encoded = {}
+    for name, values in columns.items():
+        part = values[start:end]
+        if name in _STRING_CODED:
+            encoded[name] = [code(v) for v in part]
+        elif name == "sources":
+            encoded[name] = [[code(v) for v in entries] for entries in part]
+        else:
+            encoded[name] = part
+    return {"columns": encoded, "strings": strings}
+
+
+def build_payload(events: pd.DataFrame) -> dict:
+    """The whole browser payload (markers and popup details inline) for a query_events DataFrame."""
+    events = mappable(events)
+    payload = core_payload(events)
+    details = encode_details(popup_columns(events), 0, len(events))
+    payload["columns"].update({k: v for k, v in details["columns"].items() if k != "gp"})
+    payload["strings"] = details["strings"]
+    return payload
+
+
+# Above this many events the popup details are not inlined: the map gets coordinates, colour,
+# symbol and precision only, and each popup fetches its chunk of details when opened.
+INLINE_MAX_EVENTS = 5000
+DETAIL_CHUNK = 500
+
+
+def detail_chunks(events: pd.DataFrame, chunk: int = DETAIL_CHUNK) -> Iterator[dict]:
+    """Popup details of `events` (rows already in map order: nothing is dropped here) in
+    chunks of `chunk` rows, each with its own string table; chunk n holds map events
+    n*chunk .. (n+1)*chunk-1."""
+    columns = popup_columns(events)
+    for start in range(0, len(events), chunk):
+        yield encode_details(columns, start, min(start + chunk, len(events)))
+
+
 def script_json(value) -> str:
     """JSON safe to embed in a <script>: no '<', '>', '&' or line separators left raw."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -189,51 +256,6 @@ def script_json(value) -> str:
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
         text = text.replace(raw, escaped)
     return text
-
-
-# Above this many events the popup details are not inlined: the map gets coordinates, colour,
-# symbol and precision only, and each popup fetches its chunk of details when opened.
-INLINE_MAX_EVENTS = 5000
-DETAIL_CHUNK = 500
-CORE_COLUMNS = ("lat", "lon", "colour", "symbol", "gp")
-_STRING_CODED = set(STRING_COLUMNS) | {"killed", "injured", "excerpt", "claims"}
-
-
-def split_payload(payload: dict, chunk: int = DETAIL_CHUNK) -> tuple[dict, list[dict]]:
-    """(core payload without details, detail chunks of `chunk` events, each with its own strings)."""
-    n = len(payload["columns"]["lat"])
-    core = {k: v for k, v in payload.items() if k not in ("columns", "strings")}
-    core["columns"] = {name: payload["columns"][name] for name in CORE_COLUMNS}
-    core["strings"] = []
-    core["details"] = {"chunk": chunk}
-    chunks = [detail_chunk(payload, start, min(start + chunk, n)) for start in range(0, n, chunk)]
-    return core, chunks
-
-
-def detail_chunk(payload: dict, start: int, end: int) -> dict:
-    """The popup fields of events start..end-1, re-coded against a string table of their own."""
-    strings: list[str] = []
-    index: dict[int, int] = {}
-
-    def remap(code: int) -> int:
-        if code < 0:
-            return -1
-        if code not in index:
-            index[code] = len(strings)
-            strings.append(payload["strings"][code])
-        return index[code]
-
-    columns = {}
-    for name, values in payload["columns"].items():
-        if name in ("lat", "lon"):
-            continue
-        part = values[start:end]
-        if name in _STRING_CODED:
-            part = [remap(c) for c in part]
-        elif name == "sources":
-            part = [[remap(c) for c in codes] for codes in part]
-        columns[name] = part
-    return {"columns": columns, "strings": strings}
 
 
 # The map's per-event columns packed into one string of base-64 digits, 12 characters an event:

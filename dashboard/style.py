@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 import csv
+import re
+import zlib
 from functools import lru_cache
 from pathlib import Path
 
-import pandas as pd
-
 SYMBOLS_FILE = Path(__file__).resolve().parent / "data" / "symbols.tsv"
+ACTOR_COLOURS_FILE = Path(__file__).resolve().parent / "data" / "actor_colours.tsv"
 SHAPES = ("circle", "square", "triangle", "diamond", "star", "cross")
 
-# Colour-blind-friendly qualitative palette (Okabe-Ito + extras), most frequent actor first.
-ACTOR_PALETTE = ("#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00", "#56b4e9",
-                 "#7b3294", "#a6761d", "#1b9e77")
-OTHER_COLOUR = "#9e9e9e"
+# Actors not in actor_colours.tsv: one of these, by a stable hash of the name (hues the file does
+# not use, so an unlisted actor is not mistaken for a main side).
+FALLBACK_PALETTE = ("#a6761d", "#66a61e", "#e7298a", "#7570b3", "#6a3d9a", "#b15928",
+                    "#b2df8a", "#8dd3c7")
+UNKNOWN_COLOUR = "#9e9e9e"  # no attacker named
+OTHER_COLOUR = "#bdbdbd"    # only when a view has more attacking sides than the map can code
 OTHER_ACTORS = "Other actors"
 UNKNOWN_ACTOR = "Unknown attacker"
 
@@ -42,8 +45,31 @@ def sub_event_shapes(path: Path = SYMBOLS_FILE) -> dict[str, str]:
     return shapes
 
 
-def actor_colours(actor1: pd.Series) -> dict[str, str]:
-    """The most frequent attacking actors, each with its own colour; others share grey."""
-    counts = actor1.dropna().value_counts()
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))  # ties: by name, so stable
-    return {name: colour for (name, _), colour in zip(ranked, ACTOR_PALETTE)}
+_HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+@lru_cache(maxsize=1)
+def listed_actor_colours(path: Path = ACTOR_COLOURS_FILE) -> dict[str, str]:
+    """actor -> colour, from the analyst-editable actor_colours.tsv."""
+    colours: dict[str, str] = {}
+    with open(path, encoding="utf-8") as handle:
+        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
+        next(rows, None)  # header
+        for row in rows:
+            if not row:
+                continue
+            if len(row) != 2 or not _HEX_COLOUR.fullmatch(row[1]):
+                raise ValueError(f"{path}: bad line {row!r}: want actor<TAB>#rrggbb")
+            colours[row[0]] = row[1].lower()
+    return colours
+
+
+def actor_colour(actor: str | None) -> str:
+    """The colour of one attacking side: a function of its name alone, never of what else is shown."""
+    if not actor:
+        return UNKNOWN_COLOUR
+    listed = listed_actor_colours().get(actor)
+    if listed:
+        return listed
+    # crc32, not hash(): Python salts str hashes per process, the map must not.
+    return FALLBACK_PALETTE[zlib.crc32(actor.encode("utf-8")) % len(FALLBACK_PALETTE)]

@@ -12,9 +12,9 @@ from extract.model import Article, Claim, Event
 
 # Rough boxes (lat_min, lat_max, lon_min, lon_max) inside each country.
 AREAS = {"Syria": (32.8, 36.8, 36.0, 41.5), "Iraq": (30.5, 36.8, 40.5, 47.5)}
-ACTORS = ("Military Forces of the United States", "Military Forces of Israel",
-          "Military Forces of Russia", "Military Forces of Syria", "Military Forces of Turkey",
-          "Islamic State (Syria)", "Unidentified Armed Group (Syria)", "Popular Mobilization Forces")
+# Canonical actor names as extract/ writes them (extract/lexicons/actors.tsv).
+ACTORS = ("US forces", "Israel", "Russia", "Syrian government", "Turkey", "Islamic State",
+          "Unidentified armed group", "PMF")
 TARGETS = ("Civilians (Syria)", "Islamic Revolutionary Guard Corps", "SDF: Syrian Democratic Forces",
            "Military Forces of Syria", "Hezbollah", None)
 TYPES = (("Explosions/Remote violence", "Air/drone strike"),

@@ -94,7 +94,7 @@ def server(seeded_store):
 
 
 @pytest.fixture(scope="module")
-def large_server(tmp_path_factory):
+def large_store(tmp_path_factory) -> Path:
     """A store bigger than INLINE_MAX_EVENTS: popups fetch their details on click."""
     from dashboard.payload import INLINE_MAX_EVENTS
     from dashboard.synthetic import fill_store
@@ -103,7 +103,12 @@ def large_server(tmp_path_factory):
     with open_store(path) as store:
         fill_store(store, INLINE_MAX_EVENTS + 1000)
         assert store.event_count() > INLINE_MAX_EVENTS
-    proc, url = _start_server(path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def large_server(large_store):
+    proc, url = _start_server(large_store)
     yield url
     _stop_server(proc)
 
@@ -325,6 +330,38 @@ def test_large_store_popup_fetches_its_details(large_server, offline):
     text = frame.locator(".leaflet-popup-content").inner_text()
     assert "Attacker" in text and "Sources" in text, text
     assert all("tile.openstreetmap.org" in url for url in offline.blocked), offline.blocked
+
+
+def test_popup_opened_before_its_details_are_written_shows_them_once_they_are(large_store, large_server, offline):
+    held = []
+
+    def not_written_yet(route):  # the first asks find no chunk, as right after a store change
+        if len(held) < 3:
+            held.append(route.request.url)
+            route.fulfill(status=404, body="not written yet")
+        else:
+            route.continue_()
+    offline.page.route("**/details-cache/**", not_written_yet)
+    offline.page.goto(large_server)
+    frame = offline.map_frame()
+    first = _open_first_event_popup(frame)
+    assert "Loading details" in first, first
+    frame.wait_for_function("!document.querySelector('.leaflet-popup-content').textContent.includes('Loading')",
+                            timeout=20_000)
+    assert len(held) == 3
+    text = frame.locator(".leaflet-popup-content").inner_text()
+    # The popup is the clicked event's own: same place and excerpt as the store has at that point.
+    lat, lon = frame.evaluate("() => { const ll = window.map_div._popup.getLatLng(); return [ll.lat, ll.lng]; }")
+    from store import open_store
+    with open_store(large_store) as store:
+        events = store.query_events()
+    match = events[((events["latitude"] - lat).abs() < 1e-6) & ((events["longitude"] - lon).abs() < 1e-6)]
+    assert len(match) == 1
+    event = match.iloc[0]
+    assert f"Place: {event['location']}, {event['admin1']}, {event['country']}" in text, text
+    assert event["excerpt"] in text and f"{event['actor1']} \u2192" in text
+    assert frame.locator(".leaflet-popup-content .sm-excerpt").get_attribute("dir") == ("rtl" if event["language"] == "ar" else "auto")
+    _screenshot(offline.page, "browser-popup-late-details")
 
 
 def test_clusters_take_the_colour_of_their_most_frequent_attacker(large_server, offline):

@@ -62,12 +62,72 @@ def test_repeated_strings_are_stored_once():
     assert len(set(payload["columns"]["location"])) == 1
 
 
-def test_actors_beyond_the_palette_share_the_other_colour():
-    rows = [event_row(event_id=i, actor1=f"Actor {i}") for i in range(len(style.ACTOR_PALETTE) + 3)]
+def _legend_colours(payload: dict) -> dict[str, str]:
+    return {e["label"]: e["colour"] for e in payload["legend"]}
+
+
+def test_an_actor_keeps_its_colour_whatever_else_is_shown():
+    few = build_payload(frame(event_row(event_id=1, actor1="US forces"), event_row(event_id=2, actor1="Rare militia")))
+    many = build_payload(frame(*[event_row(event_id=i, actor1=a) for i, a in enumerate(
+        ["Israel"] * 30 + ["Islamic State"] * 20 + ["Rare militia"] * 5 + ["US forces"] + ["Another group"] * 9)]))
+    alone = build_payload(frame(event_row(event_id=1, actor1="Rare militia")))
+    for name in ("US forces", "Rare militia"):
+        assert _legend_colours(few)[name] == _legend_colours(many)[name] == style.actor_colour(name)
+    assert _legend_colours(alone)["Rare militia"] == style.actor_colour("Rare militia")
+    assert style.actor_colour("US forces") == style.listed_actor_colours()["US forces"]
+    assert style.actor_colour("Rare militia") in style.FALLBACK_PALETTE
+    # The legend lists the most frequent side first, the colours do not follow the order.
+    assert [e["label"] for e in many["legend"]][:2] == ["Israel", "Islamic State"]
+
+
+def test_fallback_colour_does_not_depend_on_the_process_hash_seed():
+    import subprocess
+    import sys
+    code = "from dashboard import style; print(style.actor_colour('Rare militia'), style.actor_colour('Jaysh X'))"
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(assets.STATIC_DIR.parent)}).stdout
+            for seed in ("1", "2", "3")}
+    assert seen == {f"{style.actor_colour('Rare militia')} {style.actor_colour('Jaysh X')}\n"}
+
+
+def test_colour_file_names_canonical_actors_with_distinct_colours():
+    listed = style.listed_actor_colours()
+    lexicon = assets.STATIC_DIR.parent / "extract" / "lexicons" / "actors.tsv"
+    canonical = {line.split("\t")[1] for line in lexicon.read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#") and line.count("\t") >= 2}
+    assert set(listed) <= canonical, set(listed) - canonical
+    main_sides = {"US forces", "Israel", "Iran-aligned militias", "Syrian government", "Russia", "Turkey",
+                  "SDF", "Islamic State", "Iraqi forces", "PMF", "Unidentified armed group"}
+    assert main_sides <= set(listed)
+    assert len(set(listed.values())) == len(listed)  # no two listed sides share a colour
+    assert not set(listed.values()) & set(style.FALLBACK_PALETTE)
+    assert style.UNKNOWN_COLOUR not in listed.values()
+
+
+def test_colour_file_rejects_a_bad_colour(tmp_path):
+    bad = tmp_path / "colours.tsv"
+    bad.write_text("# c\nactor\tcolour\nUS forces\tblue\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="bad line"):
+        style.listed_actor_colours.__wrapped__(bad)
+
+
+def test_events_without_attacker_are_grey_and_listed_last():
+    payload = build_payload(frame(event_row(event_id=1, actor1=None), event_row(event_id=2, actor1=None),
+                                  event_row(event_id=3, actor1="Israel")))
+    assert [(e["label"], e["count"]) for e in payload["legend"]] == [("Israel", 1), (style.UNKNOWN_ACTOR, 2)]
+    assert payload["legend"][-1]["colour"] == style.UNKNOWN_COLOUR
+
+
+def test_more_sides_than_the_map_can_code_put_the_rarest_in_other():
+    from dashboard.payload import MAX_SIDES
+    rows = [event_row(event_id=i, actor1=f"Actor {i:03d}") for i in range(MAX_SIDES + 5)]
+    rows += [event_row(event_id=1000 + i, actor1="Actor 000") for i in range(3)]
     payload = build_payload(frame(*rows))
     labels = [e["label"] for e in payload["legend"]]
-    assert style.OTHER_ACTORS in labels
-    assert len(payload["legend"]) == len(style.ACTOR_PALETTE) + 1
+    assert len(labels) == MAX_SIDES and labels[0] == "Actor 000" and labels[-1] == style.OTHER_ACTORS
+    assert payload["legend"][-1]["count"] == 6
+    assert max(payload["columns"]["colour"]) == MAX_SIDES - 1
+    assert payload["legend"][1]["colour"] == style.actor_colour(labels[1])
 
 
 def test_figure_range():
@@ -146,19 +206,35 @@ def test_symbol_file_uses_known_shapes():
     assert set(shapes.values()) <= set(style.SHAPES)
 
 
-def test_split_payload_keeps_every_popup_field_in_its_chunk():
-    from dashboard.payload import split_payload
-    rows = [event_row(event_id=i, location=f"Place {i}", excerpt=f"text {i} {HOSTILE}") for i in range(7)]
-    payload = build_payload(frame(*rows))
-    core, chunks = split_payload(payload, chunk=3)
-    assert set(core["columns"]) == {"lat", "lon", "colour", "symbol", "gp"}
+def test_detail_chunks_hold_every_popup_field_of_their_events():
+    from dashboard.payload import core_payload, detail_chunks
+    rows = [event_row(event_id=i, location=f"Place {i}", excerpt=f"text {i} {HOSTILE}", fatalities_min=i,
+                      fatalities_max=i + 2 if i % 2 else i) for i in range(7)]
+    core = core_payload(frame(*rows))
+    assert set(core["columns"]) == {"lat", "lon", "colour", "symbol", "gp"} and core["strings"] == []
+    chunks = list(detail_chunks(frame(*rows), chunk=3))
     assert [len(c["columns"]["excerpt"]) for c in chunks] == [3, 3, 1]
     for i in range(7):
         chunk = chunks[i // 3]
-        code = chunk["columns"]["location"][i % 3]
-        assert chunk["strings"][code] == f"Place {i}"
+        assert decode(chunk, "location", i % 3) == f"Place {i}"
+        assert decode(chunk, "excerpt", i % 3) == f"text {i} {HOSTILE}"
+        assert decode(chunk, "killed", i % 3) == (f"{i}-{i + 2}" if i % 2 else str(i))
+        assert decode(chunk, "claims", i % 3) == '[{"claimant": "US Department of Defense", "stance": "claim"}]'
+        assert chunk["columns"]["gp"][i % 3] == 1 and chunk["columns"]["gone"][i % 3] == 0
         sources = [json.loads(chunk["strings"][k]) for k in chunk["columns"]["sources"][i % 3]]
-        assert sources[0]["outlet"] == "Kurdistan24"
+        assert sources == [{"outlet": "Kurdistan24", "published": "2023-03-24", "url": "https://example.org/a"}]
+    assert len(chunks[0]["strings"]) == len(set(chunks[0]["strings"]))  # each text once per chunk
+
+
+def test_inline_payload_matches_the_detail_chunks():
+    from dashboard.payload import detail_chunks
+    rows = [event_row(event_id=i, location=f"Place {i}", injured_min=None if i else 2, injured_max=None if i else 2)
+            for i in range(4)]
+    inline = build_payload(frame(*rows))
+    (chunk,) = detail_chunks(frame(*rows))
+    for name in ("date", "location", "killed", "injured", "excerpt", "claims", "reason"):
+        assert [decode(inline, name, i) for i in range(4)] == [decode(chunk, name, i) for i in range(4)], name
+    assert decode(inline, "injured", 0) == "2" and decode(inline, "injured", 1) is None
 
 
 def test_governorate_labels_are_built_from_the_gazetteer(tmp_path):

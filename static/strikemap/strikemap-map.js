@@ -59,7 +59,7 @@
       killed: str("killed"), injured: str("injured"), disputed: c.disputed[i] === 1,
       excerpt: str("excerpt"), language: str("language"),
       sources: c.sources[i].map(function (k) { return s[k]; }), claims: str("claims"),
-      colour: c.colour[i], symbol: c.symbol[i]
+      gone: c.gone ? c.gone[i] === 1 : false
     };
   }
 
@@ -77,6 +77,10 @@
     var r = record(src, i), t = p.text;
     var box = document.createElement("div");
     box.className = "sm-popup";
+    if (r.gone) {  // the store changed between drawing the markers and writing the details
+      box.appendChild(text("div", "This event has changed since the map was drawn: reload the page to see it."));
+      return box;
+    }
     box.appendChild(text("div", (r.sub || r.type || "") + (r.type && r.sub && r.sub !== r.type ? " (" + r.type + ")" : ""), "sm-title"));
     row(box, "Date", (r.date || "unknown") + " (" + (t.time_precision[r.tp] || "precision unknown") + ")");
     row(box, "Attacker \u2192 target", (r.actor1 || "unknown") + " \u2192 " + (r.actor2 || "unknown"));
@@ -135,12 +139,26 @@
   // Panning a popup into view keeps it clear of the zoom buttons (top left) and the legend (right).
   var POPUP_OPTIONS = { maxWidth: 380, minWidth: 260, autoPanPaddingTopLeft: [60, 12], autoPanPaddingBottomRight: [250, 12] };
 
-  // Large result sets keep popup details in static chunks, fetched when a popup opens.
+  // Large result sets keep popup details in static chunks, fetched when a popup opens. The
+  // server writes them in the background after sending the markers: a chunk not written yet
+  // answers 404, so ask again until it is there (or give up after DETAILS_WAIT_MS).
+  var DETAILS_RETRY_MS = 300, DETAILS_WAIT_MS = 60000;
+
+  function fetchChunk(url, deadline) {
+    return fetch(url, { cache: "no-store" }).then(function (r) {
+      if (r.ok) { return r.json(); }
+      if (Date.now() > deadline) { throw new Error("details not written: " + r.status); }
+      return new Promise(function (resolve) { setTimeout(resolve, DETAILS_RETRY_MS); })
+        .then(function () { return fetchChunk(url, deadline); });
+    });
+  }
+
   function loadDetails(p, k) {
     var n = Math.floor(k / p.details.chunk);
     p._chunks = p._chunks || {};
     if (!p._chunks[n]) {
-      p._chunks[n] = fetch(p.details.url + n + ".json").then(function (r) { return r.json(); });
+      p._chunks[n] = fetchChunk(p.details.url + n + ".json", Date.now() + DETAILS_WAIT_MS);
+      p._chunks[n].catch(function () { delete p._chunks[n]; });  // a later click asks again
     }
     return p._chunks[n].then(function (chunk) { return { src: chunk, i: k - n * p.details.chunk }; });
   }
@@ -154,7 +172,7 @@
         popup.setContent(buildPopup(p, p, k)).openOn(marker._map);
         return;
       }
-      popup.setContent(text("div", "Loading\u2026")).openOn(marker._map);
+      popup.setContent(text("div", "Loading details\u2026", "sm-loading")).openOn(marker._map);
       loadDetails(p, k).then(function (d) { popup.setContent(buildPopup(p, d.src, d.i)); })
         .catch(function () { popup.setContent(text("div", "Details could not be loaded.")); });
     });
