@@ -20,6 +20,7 @@ Resolution rules (ACLED codes the day the event happened; time_precision 1 day, 
   "قبل أيام"/"منذ أيام"/"days ago" -3 and "الأسبوع الماضي"/"last week" -7, precision 2: the middle
   of the span meant; "الشهر الماضي" precision 3). "قبل N أيام"/"N days ago" is -N, precision 1.
 - Absolute dates: "24 March 2023", "March 24", "On 9 May 2020", "٢٤ آذار ٢٠٢٣", "24 آذار/مارس",
+  "في الرابع والعشرين من آذار", "the twenty-fourth of March" (ordinal_days.tsv),
   "24/3/2023", "2023-03-24", "في 21 الجاري" (of the publication month), "28 من الشهر الماضي" give
   precision 1; a month with a year ("آذار 2023") or after "في"/"in"
   gives precision 3, dated the 15th (the middle of the month) or the publication date if earlier.
@@ -60,6 +61,10 @@ _NEXT = {fold(w) for w, _v, _l, role in _WEEKDAY_ROWS if role == "next"}
 _DAY_WORDS = [fold(w) for w, _v, _l, role in _WEEKDAY_ROWS if role == "day_word"]
 _PARTS = {fold(w): (part, lang, pos) for w, part, lang, pos in read_lexicon("day_parts.tsv")}
 _RELATIVE = {fold(p): (int(off), int(prec)) for p, off, prec, _lang in read_lexicon("relative_days.tsv")}
+# "twenty-fourth" is also written "twenty fourth"
+_ORDINAL_ROWS = [(fold(spelling), int(day), lang) for phrase, day, lang in read_lexicon("ordinal_days.tsv")
+                 for spelling in {phrase, phrase.replace("-", " ")}]
+_ORDINAL_DAYS = {spelling: day for spelling, day, _lang in _ORDINAL_ROWS}
 
 _B, _E = r"(?<![\w])", r"(?![\w])"
 _PREFIX = r"(?:[وبلف]{1,2})?"                 # attached و/ب/ل/ف: "ويوم الخميس", "بالأمس"
@@ -95,9 +100,13 @@ _COUNTED_EN = re.compile(rf"{_B}(?P<n>{_COUNT}|a|an)\s+(?P<unit>days?|weeks?)\s+
 
 _MONTH = rf"(?:{_alternation(_MONTHS)})"
 _DAY_NUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+# A day as digits or as an ordinal word. English ordinals need "of" ("the first of May"): "the
+# first may be" and "they may first" are no dates; so a month never comes before an ordinal.
+_DAY_OR_ORDINAL = (rf"(?:{_DAY_NUM}|(?P<ordinal>{_alternation([w for w, _d, lang in _ORDINAL_ROWS if lang == 'ar'])}){_E}"
+                   rf"|(?:the\s+)?(?P<ordinal_en>{_alternation([w for w, _d, lang in _ORDINAL_ROWS if lang == 'en'])})\s+of(?=\s))")
 _YEAR = r"(?P<y>(?:19|20)\d\d)"
 _DAY_MONTH = re.compile(
-    rf"{_B}(?:on\s+)?(?:ال(?:ـ)?)?{_DAY_NUM}\s*(?:من\s+)?(?:شهر\s+)?(?:of\s+)?(?P<m>{_MONTH}){_E}"
+    rf"{_B}(?:on\s+)?(?:ال(?:ـ)?)?{_DAY_OR_ORDINAL}\s*(?:من\s+)?(?:شهر\s+)?(?:of\s+)?(?P<m>{_MONTH}){_E}"
     rf"(?:\s*/\s*{_MONTH}{_E})?(?:\s*[,،]?\s*(?:من\s+)?(?:عام\s+|سنه\s+)?{_YEAR}{_E})?")
 _MONTH_DAY = re.compile(
     rf"{_B}(?:on\s+)?(?P<m>{_MONTH})\.?\s+{_DAY_NUM}{_E}(?:\s*,?\s*{_YEAR}{_E})?")
@@ -244,14 +253,22 @@ def _mid_month(year: int, month: int, published: date | None) -> date:
     return middle
 
 
+def _day_of(m: re.Match) -> int:
+    """The day of a day-and-month match: digits ("24") or an ordinal word ("الرابع والعشرين")."""
+    if m.group("d"):
+        return int(m.group("d"))
+    return _ORDINAL_DAYS[" ".join((m.group("ordinal") or m.group("ordinal_en")).split())]
+
+
 def _absolute_dates(folded: str, hits: dict, published: date | None, language: str | None):
-    month_hits = lambda pattern: finditer_near(pattern, hits.get('month'), folded, back=30, ahead=30)
+    # back: room for the longest day before its month ("الحادي والثلاثين من شهر ")
+    month_hits = lambda pattern: finditer_near(pattern, hits.get('month'), folded, back=40, ahead=30)
     for pattern in (_DAY_MONTH, _MONTH_DAY):
         for m in month_hits(pattern):
             name = " ".join(m.group("m").split())
             if not _month_allowed(name, language):
                 continue
-            month, day = _MONTHS[name], int(m.group("d"))
+            month, day = _MONTHS[name], _day_of(m) if pattern is _DAY_MONTH else int(m.group("d"))
             when = _make_date(int(m.group("y")), month, day) if m.group("y") else _infer_year(published, month, day)
             if when:
                 yield DateMention(m.start(), m.end(), when, 1, "absolute")

@@ -164,3 +164,32 @@ def test_seed_article_dates(seed_article_path):
     assert found["مساء الخميس"] == ("2023-03-23", 1)
     assert found["ليل الخميس - الجمعة"] == ("2023-03-23", 1)
     assert found["صباح الجمعة"] == ("2023-03-24", 1)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Arabic ordinal days (the day is masculine: الرابع, not الرابعة), before Levantine and standard months
+    ("قصفت الطائرات في الرابع والعشرين من آذار مواقع", ("2023-03-24", 1, "absolute", "الرابع والعشرين من آذار")),
+    ("في الحادي عشر من شباط/فبراير 2022", ("2022-02-11", 1, "absolute", "الحادي عشر من شباط/فبراير 2022")),
+    ("يوم الأول من كانون الثاني", ("2023-01-01", 1, "absolute", "الأول من كانون الثاني")),
+    ("في العشرين من مارس", ("2023-03-20", 1, "absolute", "العشرين من مارس")),
+    # a day and month after publication is last year's
+    ("في الأول من تشرين الأول", ("2022-10-01", 1, "absolute", "الأول من تشرين الأول")),
+    ("on the twenty-fourth of March", ("2023-03-24", 1, "absolute", "on the twenty-fourth of March")),
+    ("on the twenty fourth of March 2021", ("2021-03-24", 1, "absolute", "on the twenty fourth of March 2021")),
+])
+def test_ordinal_day_words(text, expected):
+    assert only(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The first may have been a drone.",       # "may" the verb, not the month
+    "They may first strike the depot.",
+    "وقال المسؤول الثاني إن",                  # an ordinal with no month is no date
+])
+def test_ordinal_words_without_a_month_are_no_dates(text):
+    assert find_date_expressions(text, FRIDAY, None) == []
+
+
+def test_ordinal_inside_a_month_name_stays_the_month():
+    # "تشرين الثاني" is November, not "the second" of something
+    assert only("في تشرين الثاني الماضي") == ("2022-11-15", 3, "absolute", "في تشرين الثاني")
