@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extract.lexicons import FoldedText, TermMatcher, read_table
+from extract.lexicons import FoldedText, TermMatcher, fold_word, read_table
 
 CUE_WINDOW = 28                # characters between a cue and the name it speaks of
 ADJECTIVE_WINDOW = 14          # a nationality word this close to the event word names its attacker
@@ -64,6 +64,32 @@ def find_actors(doc: FoldedText, lo: int = 0, hi: int | None = None) -> list[Act
 def find_role_cues(doc: FoldedText, lo: int = 0, hi: int | None = None) -> list[RoleCue]:
     return [RoleCue(m.start, m.end, role, side) for m in cue_matcher().find(doc, lo, hi)
             for role, side in m.value]
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    """Folded Arabic nouns for what strikes (lexicons/agent_nouns.tsv), with and without ال."""
+    nouns = {fold_word(row[0]) for row in read_table("agent_nouns.tsv") if row and row[0]}
+    return frozenset(nouns | {"ال" + n for n in nouns})
+
+
+_ATTACHED = ("و", "ف", "ب", "ل")
+_WORD_BEFORE = re.compile(r"(\w+)(?:\s+\w+)?\s+$")     # the last word or two before an offset
+
+
+def _after_agent_noun(text: str, start: int) -> bool:
+    """The Arabic adjective at `start` follows a noun for what strikes, possibly with one
+    more adjective between ("طائرات حربية إسرائيلية", "مدفعية تركية")."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    words = text[m.start():start].split()
+    nouns = agent_nouns()
+    for word in words[-2:]:
+        folded = fold_word(word)
+        if folded in nouns or (folded[:1] in _ATTACHED and folded[1:] in nouns):
+            return True
+    return False
 
 
 def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set | None = None,
@@ -158,6 +184,12 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
             continue
         # Arabic adjectives follow their noun ("طائرة مسيّرة تركية"), English ones precede it ("Turkish drone")
         modifies = m.start >= trigger_end if _is_arabic(text[m.start]) else m.end <= trigger_start
+        if m.kind == "adjective" and not modifies and m.end <= trigger_start and _is_arabic(text[m.start]) \
+                and distance <= ADJECTIVE_WINDOW and not _crosses_clause(text, m.end, trigger_start) \
+                and _after_agent_noun(text, m.start):
+            # verb-subject-object: "شنت طائرات إسرائيلية غارات": the planes' side carried out the raids
+            votes.append(RoleVote(m.actor, "attacker", ADJACENT_ADJECTIVE, distance, weak))
+            continue
         if m.kind == "adjective" and modifies and distance <= ADJECTIVE_WINDOW and not _crosses_clause(
                 text, min(m.end, trigger_end), max(m.start, trigger_start)):
             between = [c for c in cues if c.start >= trigger_end]

@@ -114,3 +114,22 @@ def test_lexicon_matcher_clitics_stems_hyphens_and_word_boundaries():
 def test_the_side_after_an_arabic_past_verb_struck(text, sides):
     (event,) = extract_events(read_article_text(text, id="t", published=date(2024, 5, 10), language="ar"))
     assert (event.actor1, event.actor2) == sides
+
+
+@pytest.mark.parametrize("text, attacker", [
+    # verb-subject-object: the nationality of the planes or guns before the event word struck
+    ("شنت طائرات إسرائيلية غارات جوية على مطار حلب الدولي.", "Israel"),
+    ("شنت طائرات حربية روسية غارات على ريف إدلب الجنوبي.", "Russia"),
+    ("أطلقت مدفعية تركية قذائف على قرية قرب منبج.", "Turkey"),
+])
+def test_the_nationality_of_a_weapon_before_the_event_word_struck(text, attacker):
+    assert sides(text)[0][0] == attacker
+
+
+@pytest.mark.parametrize("text, side", [
+    # a nationality word on a victim or on troops before the event word is not the attacker
+    ("قتل جندي إسرائيلي في غارة على مواقع قرب درعا.", "Israel"),
+    ("قتل عنصر من قوات روسية في قصف على ريف إدلب.", "Russia"),
+])
+def test_a_victim_nationality_before_the_event_word_did_not_strike(text, side):
+    assert sides(text)[0][0] != side
