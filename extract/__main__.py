@@ -1,5 +1,6 @@
 import sys
 
+from extract.errors import run_command
 from extract.cli import main
 
-sys.exit(main())
+sys.exit(run_command(main))

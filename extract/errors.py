@@ -17,3 +17,16 @@ class InputError(StrikemapError):
 
 class StoreError(StrikemapError):
     """The event store cannot be opened or written."""
+
+
+def run_command(main) -> int:
+    """Run a command-line `main()`; when the reader of its output goes away (`| head`), stop
+    quietly instead of printing a BrokenPipeError traceback."""
+    import os
+    import sys
+    try:
+        return main()
+    except BrokenPipeError:
+        # Python would report the broken pipe again when flushing stdout at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -135,3 +135,18 @@ def test_failed_write_leaves_no_file_and_keeps_the_old_one(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["events.jsonl"]
     with pytest.raises(ValueError):
         write_events([], "xml", str(target))
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    # `python -m extract big.jsonl | head -1`: more output than a pipe holds, reader gone after a line
+    text = SEED.read_text(encoding="utf-8")
+    lines = [json.dumps({"id": f"a{i}", "text": text, "published": "2023-03-24"}, ensure_ascii=False)
+             for i in range(60)]
+    (tmp_path / "big.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    p = subprocess.Popen([sys.executable, "-m", "extract", str(tmp_path / "big.jsonl")],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    assert p.stdout.readline()
+    p.stdout.close()
+    stderr = p.stderr.read().decode("utf-8", "replace")
+    p.wait(timeout=120)
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
