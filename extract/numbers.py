@@ -203,13 +203,15 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
         return all(end <= s or start >= e for s, e in taken)
 
     # "nobody was hurt" phrases first, so "no one was killed" never reads as "one ... killed".
-    for which, pattern in _NONE.items():
-        for m in finditer_near(pattern, hits.get('none_' + which), folded, back=8 + _SCANNER.lead('none_' + which)):
-            if not free(m.start(), m.end()):
-                continue
-            taken.append((m.start(), m.end()))
-            for kind in (("killed", "injured") if which == "both" else (which,)):
-                add(m.start(), m.end(), kind, 0, "none")
+    # The longest phrase wins: "no injuries or fatalities" (both) over the "no injuries" in it.
+    nones = [(m, which) for which, pattern in _NONE.items()
+             for m in finditer_near(pattern, hits.get('none_' + which), folded, back=8 + _SCANNER.lead('none_' + which))]
+    for m, which in sorted(nones, key=lambda n: (n[0].start() - n[0].end(), n[0].start())):
+        if not free(m.start(), m.end()):
+            continue
+        taken.append((m.start(), m.end()))
+        for kind in (("killed", "injured") if which == "both" else (which,)):
+            add(m.start(), m.end(), kind, 0, "none")
     for kind, pattern in _SELF.items():
         for m in finditer_near(pattern, hits.get('self_' + kind), folded, back=3 + _SCANNER.lead('self_' + kind), ahead=2):
             if free(m.start(), m.end()):

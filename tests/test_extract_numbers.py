@@ -100,6 +100,9 @@ def test_no_casualty_figure(text):
     # reversed order of the "nobody was hurt" phrase
     ("Neither injuries nor fatalities were reported after the shelling.",
      [("killed", 0, "none", "Neither injuries nor fatalities"), ("injured", 0, "none", "Neither injuries nor fatalities")]),
+    # the longest "nobody was hurt" phrase wins over a shorter one inside it ("no injuries")
+    ("No injuries or fatalities were reported.",
+     [("killed", 0, "none", "No injuries or fatalities"), ("injured", 0, "none", "No injuries or fatalities")]),
     # diacritics are read through; offsets still point into the vocalised text
     ("قُتِلَ ثلاثة عناصر في القصف", [("killed", 3, None, "قُتِلَ ثلاثة")]),
     # an ordinal after a count is one more person
