@@ -514,6 +514,20 @@ def _read_aliases(path: Path, arabic_column: bool = True) -> tuple[dict[str, lis
     return aliases, arabic
 
 
+def _read_display_names(path: Path) -> dict[str, str]:
+    """data/display_names.tsv: place_id<TAB>name<TAB>why -> {place_id: Latin display name}."""
+    names: dict[str, str] = {}
+    if not path.exists():
+        return names
+    for n, cells in _data_lines(path):
+        if cells[0] == "place_id":
+            continue
+        if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
+            raise GazetteerDataError(str(path), "expected place_id<TAB>name<TAB>why", n)
+        names[cells[0].strip()] = cells[1].strip()
+    return names
+
+
 def _read_admin1_names(path: Path) -> dict[str, str]:
     """ISO code -> fallback display name, from data/admin1_codes.tsv (governorates.csv wins)."""
     names: dict[str, str] = {}
@@ -548,9 +562,13 @@ def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     records.extend(PlacesFile(data_dir / "places.tsv").records())
     aliases, arabic_names = _read_aliases(data_dir / "aliases.tsv")
     excluded = _read_aliases(data_dir / "excluded_spellings.tsv", arabic_column=False)[0]
+    display_names = _read_display_names(data_dir / "display_names.tsv")
     for rec in records:
         if rec.id in arabic_names:
             rec.arabic_name = arabic_names[rec.id]
+        if rec.id in display_names:
+            rec.variants = [*rec.variants, rec.name]          # the replaced name still matches
+            rec.name = display_names[rec.id]
         if rec.id in excluded:
             rec.variants = [v for v in rec.variants if v not in excluded[rec.id]]
     return Gazetteer(records, MatchRules.load(data_dir), admin1_names, aliases)

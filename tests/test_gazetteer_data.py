@@ -112,3 +112,18 @@ def test_readme_lists_every_data_file_and_credits_its_sources():
     assert missing == []
     for credit in ("GeoNames", "CC-BY 4.0", "airportsdata", "Mike Borsetti", "MIT", "OurAirports", "public domain"):
         assert credit in readme, credit
+
+
+def test_display_names_replace_a_misleading_geonames_name_which_still_matches():
+    gaz = load_gazetteer()
+    daraa = gaz.lookup("درعا")[0]
+    assert (daraa.id, daraa.name) == ("gn:170905", "Daraa")
+    assert gaz.lookup("Dara")[0].id == "gn:170905"          # the GeoNames name is still a spelling
+    assert [m.candidates[0].name for m in gaz.scan("Shelling hit Dara and Hamah.")] == ["Daraa", "Hama"]
+
+
+def test_bad_display_name_row_is_reported_with_its_line(data_copy):
+    path = data_copy / "display_names.tsv"
+    path.write_text(path.read_text(encoding="utf-8") + "gn:170905\n", encoding="utf-8")
+    with pytest.raises(GazetteerDataError, match=r"display_names.tsv:\d+: expected place_id"):
+        build_gazetteer(data_copy)
