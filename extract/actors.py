@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from extract.lexicons import FoldedText, TermMatcher, fold_word, read_table
@@ -25,16 +25,14 @@ EXPLICIT = 4
 POSITIONAL = 1
 
 
-@dataclass(frozen=True)
-class ActorMention:
+class ActorMention(NamedTuple):
     start: int
     end: int
     actor: str               # canonical name
     kind: str                # actor | adjective | metonym | speech | weak
 
 
-@dataclass(frozen=True)
-class RoleCue:
+class RoleCue(NamedTuple):
     start: int
     end: int
     role: str                # attacker | target
@@ -149,8 +147,7 @@ def _crosses_clause(text: str, a: int, b: int) -> bool:
     return _CLAUSE_MARK.search(text, a, b) is not None       # one C search, not a loop per character
 
 
-@dataclass(frozen=True)
-class RoleVote:
+class RoleVote(NamedTuple):
     actor: str
     role: str
     strength: int

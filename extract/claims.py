@@ -8,7 +8,7 @@ is named by its canonical actor. A blame also tells the events stage who struck.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from extract.actors import ActorMention
@@ -27,8 +27,7 @@ _OBJECT_PRONOUN = re.compile(r"(?:ها|هم|ه|هن)$")
 PREVIOUS = "(previous)"          # claimants.tsv: "the ministry", "الوزارة" point back to the last source
 
 
-@dataclass(frozen=True)
-class ClaimMention:
+class ClaimMention(NamedTuple):
     start: int                 # the speech verb
     end: int
     stance: str

@@ -30,15 +30,14 @@ No date is ever later than the publication date except "next"/"المقبل" wee
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, timedelta
 
 from extract.language import KeywordScanner, finditer_near, fold, phrase_alternation, read_lexicon
 from extract.numbers import NUMBER_WORDS, parse_number
 
 
-@dataclass(frozen=True)
-class DateMention:
+class DateMention(NamedTuple):
     """A date expression: offsets into the text, the resolved date, ACLED time_precision, kind."""
     start: int
     end: int

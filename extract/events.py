@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
@@ -256,7 +256,7 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
         if prev and prev[0] is owner.units[-1] and _between_pair(text, prev[1], p):
             # "the area between X and Y": one event, placed at X, near it (precision 2)
             first = prev[1]
-            between = replace(first, precision=max(first.precision, 2), explicit=True,
+            between = first._replace(precision=max(first.precision, 2), explicit=True,
                               reason=f"between {first.place.name} and {p.place.name}")
             prev[0].places[prev[0].places.index(first)] = between
             last_unit[id(owner)] = (prev[0], between)
@@ -300,9 +300,9 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str) -> list[Locate
                 # "Eastern Ghariyeh in Dar'a": the first name's reading lies in another governorate
                 local = [c for c in prev.candidates if c.admin1 == governorate.admin1]
                 if local:
-                    out[-1] = replace(prev, place=local[0], reason=prev.reason.replace(prev.place.name, local[0].name))
+                    out[-1] = prev._replace(place=local[0], reason=prev.reason.replace(prev.place.name, local[0].name))
                 else:
-                    out[-1] = replace(p, place=governorate, precision=3, coarse=True,
+                    out[-1] = p._replace(place=governorate, precision=3, coarse=True,
                                       reason=f"{governorate.name} governorate (the place named in it is not "
                                              f"in the gazetteer)")
                 continue
@@ -752,7 +752,7 @@ def governorate_of_countryside(p: LocatedPlace) -> LocatedPlace:
     governorate = next((c for c in p.candidates if c.kind == "governorate"), None)
     if governorate is None:
         return p
-    return replace(p, place=governorate, precision=3,
+    return p._replace(place=governorate, precision=3,
                    reason=f"{p.reason.replace(p.place.name, governorate.name)} governorate (no finer place given)")
 
 

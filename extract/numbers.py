@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from extract.language import KeywordScanner, finditer_near, fold, phrase_alternation, read_lexicon
 
@@ -30,8 +30,7 @@ from extract.language import KeywordScanner, finditer_near, fold, phrase_alterna
 _DIACRITICS = re.compile("[\u064b-\u0652\u0670\u0640]")
 
 
-@dataclass(frozen=True)
-class CasualtyMention:
+class CasualtyMention(NamedTuple):
     """One report of people killed or injured; count None means a number was not given."""
     start: int
     end: int

@@ -13,7 +13,6 @@ over the article (lexicons.TermMatcher, shared=True), kept with its FoldedText.
 from __future__ import annotations
 
 import bisect
-from dataclasses import replace
 
 from extract import events as ev
 from gazetteer.model import PlaceMention
@@ -61,7 +60,7 @@ def _within(stretches: list[tuple[int, int]]):
 
 
 def _shifted(items, offset: int):
-    return [replace(x, start=x.start + offset, end=x.end + offset) for x in items]
+    return [x._replace(start=x.start + offset, end=x.end + offset) for x in items]
 
 
 def _scan_places(gaz, text: str, stretches):

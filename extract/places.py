@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from extract.actors import ActorMention
@@ -28,8 +29,7 @@ LOOK_BEHIND = 48           # characters before a name searched for a precision p
 ORIGIN_WINDOW = 40         # characters before a name searched for "stationed / launched from"
 
 
-@dataclass(frozen=True)
-class LocatedPlace:
+class LocatedPlace(NamedTuple):
     start: int
     end: int
     place: object            # gazetteer.Place
@@ -232,9 +232,9 @@ def disambiguate_by_governorate(places: list[LocatedPlace], sentences) -> list[L
                 continue
             local = [c for c in p.candidates if c.admin1 in admins]
             if local:
-                out[i] = replace(p, place=local[0], reason=p.reason.replace(p.place.name, local[0].name))
+                out[i] = p._replace(place=local[0], reason=p.reason.replace(p.place.name, local[0].name))
             elif p.place.country not in countries:
-                out[i] = replace(p, excluded="outside the governorate the sentence names")
+                out[i] = p._replace(excluded="outside the governorate the sentence names")
     return out
 
 

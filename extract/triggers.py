@@ -8,7 +8,7 @@ events stage lets a definite generic ("the attack") refer back to an earlier eve
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
 from extract.lexicons import FoldedText, TermMatcher, read_table
@@ -19,8 +19,7 @@ _ENGLISH_DEFINITE = re.compile(r"(?:\bthe|\bthis|\bthat|\bthese|\bthose|\bsaid)\
 _ARABIC_DEFINITE = re.compile(r"^[وفبكل]{0,2}ال")
 
 
-@dataclass(frozen=True)
-class Trigger:
+class Trigger(NamedTuple):
     start: int
     end: int
     event_type: str

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # Kinds, most specific first: ranking prefers a facility to the town around it, a town to its
 # governorate, a governorate to the country.
@@ -37,8 +38,7 @@ class Place:
                 "country": self.country, "population": self.population, "source": self.source}
 
 
-@dataclass(frozen=True)
-class PlaceMention:
+class PlaceMention(NamedTuple):
     """A place name found in a text; offsets are into the original text."""
     start: int                       # includes an attached Arabic prefix (و ب ل ...) or a Latin article
     end: int
