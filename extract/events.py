@@ -306,8 +306,11 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str) -> list[Locate
                                       reason=f"{governorate.name} governorate (the place named in it is not "
                                              f"in the gazetteer)")
                 continue
-        if prev is not None and not prev.coarse and _REFERENCE_GAP.match(text[prev.end:p.start]):
-            continue            # "الشدادي جنوب الحسكة", "X south of Y": Y only helps find X
+        if prev is not None and (not prev.coarse or prev.place.kind == "region") \
+                and _REFERENCE_GAP.match(text[prev.end:p.start]):
+            # "الشدادي جنوب الحسكة", "X south of Y": Y only helps find X; a named region too
+            # ("جبل الزاوية جنوبي إدلب"), but not a governorate, which a town near Y narrows
+            continue
         out.append(p)
     return out
 
