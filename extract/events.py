@@ -734,16 +734,34 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
                 events.append(_event_at(uses, place_id, members, single, sdate, set_actor1, set_actor2,
                                         set_claims, facts))
         else:
-            coarse = [p for m in members for p in m.coarse if p.place.kind != "country"]
-            if not coarse:
-                continue
-            # a named region (Jabal al-Zawiya) is narrower than a governorate or its countryside
-            p = min(coarse, key=lambda c: (c.place.kind != "region", c.precision))
-            holder = next(m for m in members if p in m.coarse)
-            p = governorate_of_countryside(p)
-            unit = PlaceUnit([p])
-            events.append(_event_at([(holder, unit)], p.place.id, members, True, sdate, set_actor1,
-                                    set_actor2, set_claims, facts))
+            events.extend(_events_in_areas(members, sdate, set_actor1, set_actor2, set_claims, facts))
+    return events
+
+
+def _events_in_areas(members: list[Mention], sdate, set_actor1, set_actor2, set_claims,
+                     facts: ArticleFacts) -> list[Event]:
+    """A strike set located only coarsely: one event per governorate it names ("the countryside
+    of Hama and Idlib": two). A figure told with one area is that area's; one told with several
+    is shared, and goes to none of them."""
+    by_area: dict[str, list[tuple[Mention, LocatedPlace]]] = {}
+    for m in members:
+        for p in m.coarse:
+            if p.place.kind != "country":
+                area = governorate_of_countryside(p)
+                by_area.setdefault(area.place.admin1 or area.place.id, []).append((m, area))
+    # a named region (Jabal al-Zawiya) is narrower than a governorate or its countryside
+    chosen = {key: min(told, key=lambda t: (t[1].place.kind != "region", t[1].precision))
+              for key, told in by_area.items()}
+    single = len(chosen) == 1
+    events = []
+    for key, (holder, p) in chosen.items():
+        if single:
+            unit = PlaceUnit([p])                 # the set's figures, as for one fine place
+        else:
+            others = [q for k, (h, q) in chosen.items() if k != key and h is holder]
+            unit = PlaceUnit([p, *others], list(holder.casualties))
+        events.append(_event_at([(holder, unit)], p.place.id, members, single, sdate, set_actor1,
+                                set_actor2, set_claims, facts))
     return events
 
 

@@ -130,11 +130,22 @@ def _is_origin(text: str, start: int, doc=None) -> bool:
     """"مجموعات متمركزة قرب X", "rockets fired from X": where the attacker was, not the target.
     Only precision and settlement words may stand between the phrase and the name."""
     window = _CLAUSE_BREAK.split(_folded(text, start - ORIGIN_WINDOW, start, doc))[-1]
-    found = list(precision_rules().origin.finditer(window))
+    found = _overlapping_matches(precision_rules().origin, window)
     if not found:
         return False
     words = _place_words()
-    return all(w in words or (w[0] in "وفب" and w[1:] in words) for w in window[found[-1].end():].split())
+    # any origin phrase followed only by such words ("قادمة من اتجاه مدينة X": "من اتجاه" is)
+    return any(all(w in words or (w[0] in "وفب" and w[1:] in words) for w in window[f.end():].split())
+               for f in found)
+
+
+def _overlapping_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """Every match of pattern, overlapping ones too ("قادمة من اتجاه": "قادمة من" and "من اتجاه")."""
+    found, pos = [], 0
+    while (m := pattern.search(text, pos)) is not None:
+        found.append(m)
+        pos = m.start() + 1
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -168,12 +179,16 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
     overlapping_actors = _overlap_finder(actors)
     overlapping_words = _overlap_finder(event_words)
     prev_end = 0
+    prev_phrase = None
     for m in mentions:
         if not m.candidates:
             continue
         place = _choose_candidate(m.candidates, text, m.start, m.end)
         kind = place.kind
         phrase = precision_phrase(text, m.start, m.end, doc)
+        if phrase is None and prev_phrase is not None and _coordinated(text, prev_end, m):
+            phrase = prev_phrase              # "near Abu Kamal and Mayadin": near both
+        prev_phrase = phrase
         seat_of = _governorate_reading(place, m.candidates) if phrase is None else None
         if seat_of is not None and \
                 _after_unnamed_place(text, max(prev_end, m.start - UNNAMED_WINDOW), m.start, overlapping_actors):
@@ -197,6 +212,21 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
         out.append(LocatedPlace(m.start, m.end, place, precision, reason.format(name=place.name),
                                 coarse, excluded, phrase is not None, tuple(m.candidates)))
     return out
+
+
+# no comma: "near Tal Tamer, and Qamishli was hit" starts a new clause
+_COORDINATORS = frozenset({"and", "or", "و", "او", "أو"})
+
+
+def _coordinated(text: str, prev_end: int, m) -> bool:
+    """The place mention m is joined to the one ending at prev_end by a bare "and"/"or"/comma
+    ("near X and Y", "قرب البوكمال والميادين"), so a precision phrase before the first covers it."""
+    if not prev_end or m.start - prev_end > 8:
+        return False
+    gap = text[prev_end:m.start].strip()
+    if text[m.start] == "و" and m.name_start > m.start:       # an attached و: "والميادين"
+        gap = (gap + " و").strip()
+    return gap in _COORDINATORS
 
 
 def _overlap_finder(spans):

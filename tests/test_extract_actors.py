@@ -133,3 +133,14 @@ def test_the_nationality_of_a_weapon_before_the_event_word_struck(text, attacker
 ])
 def test_a_victim_nationality_before_the_event_word_did_not_strike(text, side):
     assert sides(text)[0][0] != side
+
+
+@pytest.mark.parametrize("text", [
+    "أفاد المرصد بمقتل 5 عناصر من الميليشيات الموالية لإيران جراء استهداف طائرات مجهولة مواقع لهم قرب البوكمال.",
+    "Unidentified aircraft struck positions of Iran-backed militias near Albukamal on Saturday, killing five.",
+])
+def test_unclaimed_aircraft_are_an_air_strike_by_unidentified_forces(text):
+    art = read_article_text(text, id="t", published=date(2024, 2, 4))
+    (event,) = extract_events(art)
+    assert (event.sub_event_type, event.actor1, event.actor2) == \
+        ("Air/drone strike", "Unidentified military forces", "Iran-aligned militias")

@@ -204,3 +204,32 @@ def test_a_weapon_named_as_the_instrument_sets_the_type(text, language):
 def test_a_later_event_in_another_clause_stays_apart():
     text = "On 3 May 2024, gunmen attacked a bus near Ariha, and later a drone struck Saraqib."
     assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Attack"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a precision word before coordinated names covers each of them
+    ("On 4 May 2024, US jets struck two sites near Abu Kamal and Mayadin.", {"gn:174448": 2, "gn:173480": 2}),
+    ("قصفت طائرات روسية مواقع قرب البوكمال والميادين مساء السبت.", {"gn:174448": 2, "gn:173480": 2}),
+    # after a comma a new clause begins: Qamishli's own wording decides
+    ("Turkish artillery shelled villages near Tal Tamer, and a drone struck a car in Qamishli.",
+     {"gn:163434": 2, "gn:173377": 1}),
+])
+def test_precision_phrase_covers_coordinated_places(text, expected):
+    assert {e.place_id: e.geo_precision for e in events_of(text)} == expected
+
+
+def test_countryside_of_two_governorates_is_two_events_each_with_its_own_figure():
+    events = events_of("On 4 May 2024, Russian jets struck the countryside of Hama and Idlib, killing 5 people. "
+                       "Regime artillery later shelled the countryside of Daraa, without casualties.")
+    got = {e.place_id: (e.geo_precision, e.fatalities) for e in events}
+    # the 5 were told for Hama and Idlib together: neither gets them; Daraa's "without casualties" is its own
+    assert got == {"gov:SY-HM": (3, None), "gov:SY-ID": (3, None), "gov:SY-DR": (3, 0)}
+
+
+@pytest.mark.parametrize("text", [
+    "On 4 May 2024, rockets coming from the direction of Tal Abyad hit Ain Issa, wounding two people.",
+    # two origin phrases overlap ("قادمة من" and "من اتجاه"); a settlement word may stand between
+    "سقطت قذائف صاروخية قادمة من اتجاه مدينة تل أبيض على بلدة عين عيسى، ما أدى إلى إصابة شخصين.",
+])
+def test_where_the_fire_came_from_is_not_an_event_location(text):
+    assert [(e.place_id, e.injured) for e in events_of(text)] == [("gn:172134", 2)]
