@@ -233,3 +233,21 @@ def test_countryside_of_two_governorates_is_two_events_each_with_its_own_figure(
 ])
 def test_where_the_fire_came_from_is_not_an_event_location(text):
     assert [(e.place_id, e.injured) for e in events_of(text)] == [("gn:172134", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "A Turkish drone strike killed three YBS fighters in Sinjar district on Monday.",
+    "قتل ثلاثة مقاتلين بغارة تركية بطائرة مسيرة في قضاء سنجار يوم الإثنين.",
+])
+def test_a_district_is_near_its_seat(text):
+    (event,) = events_of(text)
+    assert (event.place_id, event.geo_precision, event.geo_reason, event.fatalities) == \
+        ("gn:448149", 2, "Sinjar district", 3)
+
+
+def test_state_media_aggression_is_an_israeli_air_strike_with_its_dual_victims():
+    # SANA's wording: "عدوان إسرائيلي"; "مدنيان" is a nominative dual, two civilians
+    (event,) = events_of("دمشق (سانا)- استشهد مدنيان وأصيب ثلاثة آخرون جراء عدوان إسرائيلي استهدف مبنى "
+                         "سكنياً في حي كفرسوسة بدمشق فجر اليوم.", published="2024-02-21")
+    assert (event.place_id, event.sub_event_type, event.actor1, event.fatalities, event.injured) == \
+        ("fac:kafr-sousa", "Air/drone strike", "Israel", 2, 3)
