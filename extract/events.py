@@ -240,7 +240,8 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
     headline = max((m.spans[-1][1] for m in mentions if m.headline), default=0)
     headline = _line_end(text, headline) if headline else 0
     usable = [p for p in places if p.usable and p.start >= headline]
-    usable = _drop_admin_qualifiers(usable, text)
+    event_words = sorted(span for m in mentions for span in m.spans)
+    usable = _drop_admin_qualifiers(usable, text, event_words)
     last_unit: dict[int, tuple[PlaceUnit, LocatedPlace]] = {}
     for p in usable:
         sent_mentions = next((ms for start, ms in by_sentence.items()
@@ -287,11 +288,29 @@ def _line_end(text: str, offset: int) -> int:
     return len(text) if end < 0 else end
 
 
-def _drop_admin_qualifiers(places: list[LocatedPlace], text: str) -> list[LocatedPlace]:
-    """"Dardara in al-Hasakeh": the second name only says which governorate the first is in."""
+# "Baghdad's heavily fortified Green Zone": a possessive, then at most three words before the next name
+_POSSESSIVE = re.compile(r"['’]s$")
+_SHORT_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}")
+_SENTENCE_BREAK = re.compile(r"[.!?؟]\s|\n")
+# "in Deir ez-Zor", "في دير الزور", "بدير الزور": the words that say which area a place lies in
+_IN_BEFORE = re.compile(r"(?:\b(?:in|of)|(?<!\w)في)\s+(?:the\s+)?$", re.I)
+QUALIFIER_REACH = 80      # characters from a place to the "in <governorate>" that still qualifies it
+
+
+def _drop_admin_qualifiers(places: list[LocatedPlace], text: str,
+                           event_words: list[tuple[int, int]] = ()) -> list[LocatedPlace]:
+    """"Dardara in al-Hasakeh": the second name only says which governorate the first is in; so
+    does "Conoco field, which hosts a coalition base in Deir ez-Zor" when no event word stands
+    between. "Baghdad's Green Zone": the possessive only says where the second place is."""
     out: list[LocatedPlace] = []
     for p in places:
         prev = out[-1] if out else None
+        if prev is not None and prev.place.kind in ("city", "town") and p.place.admin1 == prev.place.admin1 \
+                and _is_possessive_of(text, prev, p):
+            out[-1] = p
+            continue
+        if prev is not None and not prev.coarse and _far_governorate_of(prev, p, text, event_words):
+            continue
         if prev is not None and prev.place.kind != "country" and qualifier_gap(text[prev.end:p.start]):
             if _names_governorate_of(p, prev):
                 continue
@@ -313,6 +332,24 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str) -> list[Locate
             continue
         out.append(p)
     return out
+
+
+def _is_possessive_of(text: str, owner: LocatedPlace, p: LocatedPlace) -> bool:
+    """"Baghdad's Green Zone": owner, in the possessive, names where p is."""
+    gap = text[owner.end:p.start]
+    said = _POSSESSIVE.search(text, owner.start, owner.end) or gap.startswith(("'s", "’s"))
+    return bool(said) and _SHORT_GAP.fullmatch(gap) is not None
+
+
+def _far_governorate_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_words) -> bool:
+    """p, a few words on in the same sentence after "in", names the governorate `finer` lies in,
+    and no event word stands between them: p only says where `finer` is."""
+    gap = text[finer.end:p.start]
+    if not 0 < len(gap) <= QUALIFIER_REACH or _SENTENCE_BREAK.search(gap) \
+            or any(finer.end <= a and b <= p.start for a, b in event_words):
+        return False
+    attached_in = text[p.start] == "ب" and p.place.arabic_name and not p.place.arabic_name.startswith("ب")
+    return (attached_in or _IN_BEFORE.search(gap) is not None) and _names_governorate_of(p, finer)
 
 
 def _names_governorate_of(p: LocatedPlace, finer: LocatedPlace) -> bool:

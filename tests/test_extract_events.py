@@ -251,3 +251,20 @@ def test_state_media_aggression_is_an_israeli_air_strike_with_its_dual_victims()
                          "سكنياً في حي كفرسوسة بدمشق فجر اليوم.", published="2024-02-21")
     assert (event.place_id, event.sub_event_type, event.actor1, event.fatalities, event.injured) == \
         ("fac:kafr-sousa", "Air/drone strike", "Israel", 2, 3)
+
+
+@pytest.mark.parametrize("text, place_id", [
+    # the possessive city only says where the facility is
+    ("Two rockets struck inside Baghdad's heavily fortified Green Zone early Wednesday.",
+     "fac:green-zone-baghdad"),
+    # "in Deir ez-Zor" a clause later, with no event word between, names the field's governorate
+    ("A drone attack targeted the Conoco gas field, which hosts a base of the U.S.-led coalition in "
+     "Deir ez-Zor, on Friday night.", "fac:conoco-gas-field"),
+])
+def test_a_place_that_only_says_where_another_is_gives_no_event(text, place_id):
+    assert [e.place_id for e in events_of(text)] == [place_id]
+
+
+def test_a_governorate_after_another_event_word_is_its_own_event():
+    events = events_of("A drone struck the Conoco gas field, and artillery shelled villages in Deir ez-Zor.")
+    assert {e.place_id for e in events} == {"fac:conoco-gas-field", "gn:170794"}
