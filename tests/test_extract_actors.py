@@ -144,3 +144,22 @@ def test_unclaimed_aircraft_are_an_air_strike_by_unidentified_forces(text):
     (event,) = extract_events(art)
     assert (event.sub_event_type, event.actor1, event.actor2) == \
         ("Air/drone strike", "Unidentified military forces", "Iran-aligned militias")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a verb with an object pronoun points back to the attack; its subject, after it, struck
+    ("رصد المرصد قصفاً صاروخياً نفذته قوات النظام على محيط جبل الزاوية في ريف إدلب.", "Syrian government"),
+    ("وقال المرصد إن غارات شنتها طائرات روسية استهدفت ريف إدلب الجنوبي.", "Russia"),
+])
+def test_the_subject_after_a_verb_with_an_object_pronoun_struck(text, expected):
+    assert sides(text)[0][0] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah said it fired dozens of Katyusha rockets at an Israeli army base in the Golan Heights.",
+    "وقال حزب الله إنه أطلق عشرات صواريخ الكاتيوشا على قاعدة للجيش الإسرائيلي في الجولان.",
+])
+def test_a_side_saying_it_fired_claims_the_attack(text):
+    (event,) = extract_events(read_article_text(text, id="t", published=date(2024, 5, 21)))
+    assert (event.actor1, event.actor2) == ("Iran-aligned militias", "Israel")
+    assert ("Iran-aligned militias", "claim") in {(c.claimant, c.stance) for c in event.claims}

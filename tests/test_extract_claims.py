@@ -103,3 +103,11 @@ def test_a_blame_goes_only_to_the_event_it_names():
     blames = {loc: [c for c in e.claims if c.stance == "blame"] for loc, e in events.items()}
     assert blames["Al Mayadin"] == []
     assert [c.claimant for c in blames["Al Hasakah"]] == ["US forces"]
+
+
+def test_a_state_news_agency_is_the_source_not_the_side_named_before_it():
+    # "... killed two Hezbollah members on Tuesday, Lebanon's state news agency said": the agency speaks
+    (event,) = extract_events(art("An Israeli drone strike on a car in Nabatieh killed two Hezbollah members "
+                                  "on Tuesday, Lebanon's state news agency said.", published="2024-05-21"))
+    assert [(c.claimant, c.stance) for c in event.claims] == [("NNA (Lebanese state news agency)", "report")]
+    assert (event.event_date, event.time_precision) == ("2024-05-21", 1)
