@@ -116,7 +116,7 @@ _MONTH_YEAR = re.compile(rf"{_B}(?:شهر\s+)?(?P<m>{_MONTH})(?:\s*/\s*{_MONTH})
 _DAY_OF_RELATIVE_MONTH = re.compile(
     rf"{_B}(?:ال(?:ـ)?)?(?P<d>[0-3]?\d)\s+(?:من\s+)?(?:الشهر\s+)?(?P<which>الجاري|الحالي|الماضي|المنصرم|الفائت){_E}")
 _MONTH_CONTEXT = re.compile(
-    rf"{_B}(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه|شهر|in|during|since|early|late|mid-?)\s+"
+    rf"{_B}(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه|شهر|in|during|since|early|late|mid-?|last)\s+"
     rf"(?:شهر\s+)?(?P<m>{_MONTH}){_E}(?!\s*[/\d])")
 
 # One keyword scan gates every pattern above (see language.KeywordScanner); digits are found apart.

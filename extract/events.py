@@ -642,17 +642,30 @@ def background_markers(doc: FoldedText, published: date | None) -> dict[str, lis
     return {"always": sorted(always), "perfect": perfect}
 
 
+RECALLED_AFTER_DAYS = 31      # an event dated more than a month before publication is recalled
+
+
+def _dated_long_before(m: Mention, published: date | None) -> bool:
+    """The mention's own date (a day or a month, not a relative guess) lies more than a month
+    before publication."""
+    if published is None:
+        return False
+    dates = [u.date for u in m.units if u.date is not None] + ([m.date] if m.date is not None else [])
+    return any(d.kind != "relative" and (published - d.date).days > RECALLED_AFTER_DAYS for d in dates)
+
+
 def mark_background(mentions: list[Mention], doc: FoldedText, published: date | None) -> None:
     """Flag the mentions whose clause recalls an earlier event; they yield no event."""
     found = background_markers(doc, published)
-    if not found["always"] and not found["perfect"]:
-        return
 
     def within(offsets, a, b):
         i = bisect.bisect_left(offsets, a)
         return i < len(offsets) and offsets[i] < b
     markers = sorted(found["always"] + found["perfect"])
     for m in mentions:
+        if _dated_long_before(m, published):
+            m.background = True         # "Last October, a similar attack...": recalled, not reported
+            continue
         if not within(markers, m.sentence.start, m.sentence.end):
             continue                    # (clauses are split only in sentences with a marker)
         a, b = m.sentence.clause_at(m.start)

@@ -193,3 +193,8 @@ def test_ordinal_words_without_a_month_are_no_dates(text):
 def test_ordinal_inside_a_month_name_stays_the_month():
     # "تشرين الثاني" is November, not "the second" of something
     assert only("في تشرين الثاني الماضي") == ("2022-11-15", 3, "absolute", "في تشرين الثاني")
+
+
+def test_last_and_a_month_is_that_month_before_publication():
+    assert only("Last October, a drone attack hit the base.", published=date(2024, 1, 29)) == \
+        ("2023-10-15", 3, "absolute", "Last October")

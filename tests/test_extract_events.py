@@ -268,3 +268,11 @@ def test_a_place_that_only_says_where_another_is_gives_no_event(text, place_id):
 def test_a_governorate_after_another_event_word_is_its_own_event():
     events = events_of("A drone struck the Conoco gas field, and artillery shelled villages in Deir ez-Zor.")
     assert {e.place_id for e in events} == {"fac:conoco-gas-field", "gn:170794"}
+
+
+def test_an_event_dated_months_before_publication_is_recalled_not_reported():
+    events = events_of("A drone attack on al-Tanf garrison wounded two U.S. troops on Sunday. "
+                       "Last October, a similar drone attack on the Conoco gas field wounded three.",
+                       published="2024-01-29")
+    assert [(e.place_id, e.injured, e.event_date) for e in events] == \
+        [("fac:al-tanf-garrison", 2, "2024-01-28")]
