@@ -16,17 +16,18 @@ How an analyst reads a report, as rules:
    *strike set*. A set yields one event per fine place; mentions without a fine place ("US
    strikes in Syria") lend the set their date, sides and claims, and their figures only when the
    set has a single place (a total for several sites is not any one site's figure).
-5. A set with only a governorate or region is coded there (precision 3); one with only a country
-   or no place at all is not coded.
+5. A set with only a governorate or region is coded there (precision 3), once per governorate
+   it names ("the countryside of Hama and Idlib": two events); one with only a country or no
+   place at all is not coded.
 6. Told apart: "a separate strike"/"غارة أخرى" starts a new set (keeping the attacker of the last
    one of its kind); "in response to an attack"/"رداً على هجوم" names the answered attack, whose
-   sides are the answer's reversed. "X in Y" (Y the governorate of X), "X south of Y" and
-   "between X and Y" give one place, X.
+   sides are the answer's reversed. "X in Y" (Y the governorate of X, also a clause later with
+   no event word between), "X south of Y", "between X and Y" and "Y's X" give one place, X.
 7. A set with no date of its own takes the date of the set told before it (the report's time
    frame), else the publication date with time_precision 2.
 8. An event word whose clause recalls an earlier event ("last year's attack", "since 2019", a year
    before the publication's, "had been arrested" with no date; lexicons/background_markers.tsv)
-   yields no event.
+   yields no event; nor does one whose own date lies more than a month before publication.
 9. A claim speaks of the events of its sentence (and of the following sentences of its paragraph
    that name no source); a blame only of the event it names. An event keeps one claim per
    (claimant, stance).
