@@ -2,7 +2,8 @@
 
 The gazetteer finds the names; this stage decides what each one means for an event:
 - how precise it is, from the words around it (lexicons/precision_words.tsv: "داخل مدينة X" 1,
-  "قرب X" / "بادية X" / "ريف X" / "X countryside" 2, a governorate or region 3);
+  "قرب X" / "بادية X" / "ريف X" / "X countryside" 2, a governorate or region 3); a phrase before
+  names joined by "and"/"و" covers each of them ("near Abu Kamal and Mayadin");
 - whether it can be an event location at all: not the dateline place, not a capital or country
   standing for its government ("ألقت دمشق بالمسؤولية", "بين واشنطن وطهران"), not a name inside an
   actor's name ("قوات سوريا الديمقراطية"), not where an attacker was based or fired from.
