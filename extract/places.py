@@ -79,7 +79,8 @@ def precision_rules() -> _PrecisionRules:
         return alt(p[::-1] for p in items)
     # A phrase must end right before the name; matching the reversed text at its start finds it
     # without trying every position of the window. The phrase starts a word (an attached و/ف/ب allowed).
-    phrase_start = r"[وفب]?(?=[\s(]|$)"
+    # an attached و/ف then ب/ل ("التابعة لقضاء X", "وبريف X"), read reversed: ب/ل first
+    phrase_start = r"[بل]?[وف]?(?=[\s(]|$)"
     return _PrecisionRules(
         before=re.compile(rf"\s+(?P<p>{reversed_alt(before)}){phrase_start}"),
         before_settled=re.compile(rf"\s+(?:{reversed_alt(settlement)})\s+(?P<p>{reversed_alt(before)}){phrase_start}"),

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from extract.pipeline import annotate
+from extract.pipeline import annotate, extract_events
 from extract.places import precision_phrase
 from extract.read import read_article_text
 from extract.sentences import headline_end, split_sentences
@@ -167,3 +167,13 @@ def test_countryside_of_a_seat_with_no_finer_place_is_the_governorate(text):
 def test_the_area_between_two_places_is_near_the_first():
     text = "On 9 May 2024, Islamic State fighters ambushed a convoy in the area between Sukhnah and Palmyra."
     assert _located(text) == [("gn:172425", 2)]
+
+
+@pytest.mark.parametrize("text, reason", [
+    # a precision word with an attached ل or و+ب before the name
+    ("قصفت المدفعية مناطق حدودية في ناحية سيدكان التابعة لقضاء سوران.", "Soran district"),
+    ("قصفت المدفعية قرى وبريف منبج.", "countryside of Manbij"),
+])
+def test_precision_word_with_an_attached_preposition(text, reason):
+    (event,) = extract_events(read_article_text(text, id="t", published=date(2024, 6, 7)))
+    assert (event.geo_precision, event.geo_reason) == (2, reason)
