@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import threading
 import time
 from datetime import date
@@ -20,6 +21,7 @@ from dashboard.details_cache import FACETS_FOLDER, cache_key, read_view, store_s
 from dashboard.payload import (DETAIL_CHUNK, INLINE_MAX_EVENTS, build_payload, core_payload, detail_chunks,
                                mappable, pack_columns, script_json)
 from dashboard.points import map_points
+from store.query import query_events
 
 MAP_HEIGHT = 620
 EMPTY_STORE = ("The event store is empty: no events to map yet. Add an article below "
@@ -47,6 +49,29 @@ def get_store():
     return _open_store(str(store_path()))
 
 
+# The Store serialises every call on its one connection, so the full query (~1.3 s at 100,000
+# events, for the table and popup details) and the markers' query read through connections of
+# their own: counts, facets and markers never wait for the full query. They are plain read-only
+# SQLite connections, opened after the Store (which checks the file): a second open_store in
+# this process would read the file's header with open()/close(), and closing any descriptor of
+# the database drops every POSIX lock SQLite holds on it in this process, after which another
+# process's last connection may checkpoint and delete the WAL under our readers.
+QUERY, POINTS = "query", "points"
+
+
+@st.cache_resource(show_spinner=False)
+def _reader(path: str, role: str) -> tuple[sqlite3.Connection, threading.Lock]:
+    get_store()  # the Store's connection first
+    conn = sqlite3.connect(Path(path).as_uri() + "?mode=ro", uri=True, check_same_thread=False, timeout=30)
+    return conn, threading.Lock()  # the lock: one statement at a time on this connection
+
+
+def _map_points(state: filters.FilterState) -> pd.DataFrame:
+    conn, lock = _reader(str(store_path()), POINTS)
+    with lock:
+        return map_points(conn, filters.to_event_filter(state))
+
+
 def store_version(store) -> tuple[int, int]:
     """Changes whenever events are added or merged events split: the cache key."""
     return store.event_count(), store.report_count()
@@ -54,7 +79,9 @@ def store_version(store) -> tuple[int, int]:
 
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _query(path: str, version: tuple, state: filters.FilterState) -> pd.DataFrame:
-    return get_store().query_events(filters.to_event_filter(state))
+    conn, lock = _reader(path, QUERY)
+    with lock:
+        return query_events(conn, filters.to_event_filter(state))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -85,7 +112,7 @@ def _map_view(path: str, version: tuple, state: filters.FilterState) -> dict:
     view = read_view(folder, name)
     if view is not None and {"payload", "events", "mappable"} <= set(view) and details_cache.is_complete(folder):
         return {**view, "details": folder}
-    points = map_points(get_store().conn, filters.to_event_filter(state))
+    points = _map_points(state)
     shown = mappable(points)
     if len(shown) <= INLINE_MAX_EVENTS or not _writable(folder):  # small (or read-only): all inline
         events = _query(path, version, state)
@@ -150,7 +177,7 @@ def ensure_details(path: str, version: tuple, state: filters.FilterState, view: 
     folder = view.get("details")
     job = _detail_jobs.get(folder)
     if folder and not details_cache.is_complete(folder) and not (job and job.is_alive()):
-        ids = mappable(map_points(get_store().conn, filters.to_event_filter(state)))["event_id"].to_numpy()
+        ids = mappable(_map_points(state))["event_id"].to_numpy()
         _start_details(path, version, state, folder, ids)
 
 

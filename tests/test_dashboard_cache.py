@@ -148,3 +148,19 @@ def test_details_follow_event_ids_when_the_store_changed_in_between(small_store)
     assert _decode(chunk, "location", 2) == events["location"][0]
     assert chunk["columns"]["gone"] == [0, 1, 0] and _decode(chunk, "location", 1) is None
     assert page.in_map_order(events, ids) is events  # nothing changed: nothing copied
+
+
+def test_markers_and_counts_never_wait_for_the_full_query(small_store):
+    import threading
+    version = _version()
+    _, busy = page._reader(small_store, page.QUERY)
+    with busy:  # the full query is running (a background details job, another session's table)
+        views = []
+        worker = threading.Thread(target=lambda: views.append(
+            (page.store_version(page.get_store()), page._map_view(small_store, version, filters.FilterState()))))
+        worker.start()
+        worker.join(timeout=10)
+        assert views, "the markers waited for the full query"
+        assert views[0][0] == version and views[0][1]["mappable"] == 30
+    _wait_for_details()
+    assert details_cache.is_complete(views[0][1]["details"])
