@@ -141,6 +141,7 @@ def _is_arabic(ch: str) -> bool:
 
 
 _CLAUSE_MARK = re.compile(r"[،,؛;.\n]")
+_AND_ONLY = re.compile(r"\s*(?:and|و)\s*(?:the\s+)?", re.I)
 
 
 def _crosses_clause(text: str, a: int, b: int) -> bool:
@@ -160,6 +161,7 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
     """One vote per actor name in the event's window: which role, how sure, how far."""
     votes = []
     used: set[int] = set()
+    between_first = None
     for m in mentions:
         distance = trigger_start - m.end if m.end <= trigger_start else m.start - trigger_end
         distance = max(distance, 0)
@@ -197,7 +199,15 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
             else:
                 votes.append(RoleVote(m.actor, "attacker", ADJACENT_ADJECTIVE, distance, weak))
             continue
+        if between_first is not None and not weak and (_AND_ONLY.fullmatch(text, between_first, m.start) or
+                                                       text[m.start] == "و" and not text[between_first:m.start].strip()):
+            # "between X and Y": Y is the other side, however long X's name ("the U.S.-backed SDF")
+            votes.append(RoleVote(m.actor, "target", EXPLICIT, distance, False))
+            between_first = None
+            continue
+        given = len(used)
         cue = _cue_role(m, cues, text, used, mentions)
+        between_first = m.end if len(used) > given else None      # X of "between X and Y"
         if weak and m.start >= trigger_end and distance <= VICTIM_WINDOW and not _crosses_clause(
                 text, trigger_end, m.start):
             # "shot dead 2 civilians", "opened fire at a man": the people are the target

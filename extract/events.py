@@ -255,11 +255,14 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
             owner.coarse.append(p)
             continue
         prev = last_unit.get(id(owner))
-        if prev and prev[0] is owner.units[-1] and _between_pair(text, prev[1], p):
-            # "the area between X and Y": one event, placed at X, near it (precision 2)
+        road = prev and prev[0] is owner.units[-1] and _road_pair(text, prev[1], p)
+        if road or prev and prev[0] is owner.units[-1] and _between_pair(text, prev[1], p):
+            # "the area between X and Y", "the Palmyra-Homs highway": one event, placed at X,
+            # near it (precision 2)
             first = prev[1]
-            between = first._replace(precision=max(first.precision, 2), explicit=True,
-                              reason=f"between {first.place.name} and {p.place.name}")
+            where = f"on the {first.place.name}-{p.place.name} road" if road else \
+                f"between {first.place.name} and {p.place.name}"
+            between = first._replace(precision=max(first.precision, 2), explicit=True, reason=where)
             prev[0].places[prev[0].places.index(first)] = between
             last_unit[id(owner)] = (prev[0], between)
             continue
@@ -282,6 +285,18 @@ def _between_pair(text: str, first: LocatedPlace, second: LocatedPlace) -> bool:
     if not (_AND_GAP.match(gap) or gap.strip() == "و" or text[second.start] == "و" and not gap.strip()):
         return False
     return bool(_BETWEEN_BEFORE.search(text[max(0, first.start - 30):first.start]))
+
+
+_DASH = re.compile(r"\s*[-–—]\s*")
+_ROAD_AFTER = re.compile(r"\s+(?:highway|road|motorway|route)\b", re.I)
+_ROAD_BEFORE = re.compile(r"(?:طريق|اوتوستراد|أوتوستراد|الطريق الدولي)\s+(?:[وب]?\S+\s+)?$")
+
+
+def _road_pair(text: str, first: LocatedPlace, second: LocatedPlace) -> bool:
+    """"the Palmyra-Homs highway", "طريق تدمر - حمص": the road between two places, not two events."""
+    if not _DASH.fullmatch(text, first.end, second.start):
+        return False
+    return bool(_ROAD_AFTER.match(text, second.end) or _ROAD_BEFORE.search(text, max(0, first.start - 30), first.start))
 
 
 def _line_end(text: str, offset: int) -> int:

@@ -163,3 +163,13 @@ def test_a_side_saying_it_fired_claims_the_attack(text):
     (event,) = extract_events(read_article_text(text, id="t", published=date(2024, 5, 21)))
     assert (event.actor1, event.actor2) == ("Iran-aligned militias", "Israel")
     assert ("Iran-aligned militias", "claim") in {(c.claimant, c.stance) for c in event.claims}
+
+
+def test_a_backed_group_is_the_group_not_its_backer():
+    assert sides("Clashes between the U.S.-backed Syrian Democratic Forces and Arab tribal fighters "
+                 "in the town of Dhiban killed at least 9 people on Wednesday.")[0] == ("SDF", "Arab tribal militias")
+
+
+def test_between_x_and_y_in_arabic_with_a_long_first_name():
+    text = "اندلعت اشتباكات بين قوات سوريا الديمقراطية ومقاتلي العشائر العربية في بلدة ذيبان بريف دير الزور الشرقي."
+    assert sides(text)[0] == ("SDF", "Arab tribal militias")

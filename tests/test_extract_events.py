@@ -276,3 +276,15 @@ def test_an_event_dated_months_before_publication_is_recalled_not_reported():
                        published="2024-01-29")
     assert [(e.place_id, e.injured, e.event_date) for e in events] == \
         [("fac:al-tanf-garrison", 2, "2024-01-28")]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("An IED detonated near an army bus on the Palmyra-Homs highway early Thursday, killing 18 soldiers.",
+     "on the Tadmur-Homs road"),
+    ("انفجرت عبوة ناسفة بحافلة للجيش على طريق تدمر - حمص فجر الخميس، ما أدى إلى مقتل 18 جندياً.",
+     "on the Tadmur-Homs road"),
+])
+def test_a_road_between_two_towns_is_one_event_near_the_first(text, reason):
+    (event,) = events_of(text, published="2023-08-10")
+    assert (event.place_id, event.geo_precision, event.geo_reason, event.fatalities) == \
+        ("gn:163808", 2, reason, 18)
