@@ -16,7 +16,6 @@ from extract.errors import StoreError
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "strikemap.db"
 APPLICATION = "strikemap"
 APPLICATION_ID = 0x53544D50          # "STMP": marks the file header as ours
-SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
@@ -43,15 +42,12 @@ LATEST_VERSION = len(migrations())
 
 
 def _check_header(path: Path) -> None:
-    """Refuse a non-empty file that is not SQLite before SQLite touches it."""
-    if not path.exists():
-        return
+    """Refuse a folder. A file that is not SQLite is refused by SQLite's first read (SQLITE_NOTADB,
+    nothing written). The file is never opened here: closing any descriptor of it would drop the
+    POSIX locks this process's SQLite connections hold on it, and another process could then
+    delete the write-ahead log under them."""
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a strikemap database")
-    with open(path, "rb") as fh:
-        head = fh.read(len(SQLITE_HEADER))
-    if head and head != SQLITE_HEADER:
-        raise StoreError(f"{path}: not a strikemap database (not an SQLite file); refusing to touch it")
 
 
 def _schema_state(conn: sqlite3.Connection, path: Path) -> int:
@@ -71,7 +67,8 @@ def _schema_state(conn: sqlite3.Connection, path: Path) -> int:
         finally:
             conn.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{path}: not a strikemap database ({exc}); refusing to touch it") from None
+        why = "not an SQLite file" if "not a database" in str(exc) else str(exc)
+        raise StoreError(f"{path}: not a strikemap database ({why}); refusing to touch it") from None
     if not tables and app_id == 0 and version == 0:
         return 0
     if app_id != APPLICATION_ID or marker != APPLICATION:

@@ -1,5 +1,7 @@
 """The store file: created in WAL mode, marked as strikemap's, migrated, and others' files refused."""
 import sqlite3
+import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -130,3 +132,22 @@ def test_processes_creating_one_new_store_at_once_all_succeed(tmp_path):
     results = [p.communicate(timeout=60) + (p.returncode,) for p in procs]
     assert all(rc == 0 for _, _, rc in results), [err for _, err, _ in results]
     assert {out.strip() for out, _, _ in results} == {str(db.LATEST_VERSION)}
+
+
+def test_opening_a_store_again_keeps_this_process_locks(tmp_path):
+    # SQLite's file locks are POSIX locks, held per process: closing ANY descriptor of the database
+    # file drops them all. If opening the store a second time read the file with open()/close(),
+    # another process's last connection would think nobody else uses the store and delete the
+    # write-ahead log under this process's open connection.
+    path = tmp_path / "shared.db"
+    first = open_store(path)
+    first.conn.execute("SELECT count(*) FROM events").fetchone()
+    second = open_store(path)                   # the second open in the same process
+    writer = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+              "c.execute('CREATE TABLE IF NOT EXISTS scratch (x)'); c.execute('INSERT INTO scratch VALUES (1)'); "
+              "c.commit(); c.close()")
+    subprocess.run([sys.executable, "-c", writer, str(path)], check=True, timeout=60)
+    # our connections still hold the store open: the other process must have left the log in place
+    assert (tmp_path / "shared.db-wal").exists()
+    first.close()
+    second.close()
