@@ -52,10 +52,8 @@ def get_store():
 # The Store serialises every call on its one connection, so the full query (~1.3 s at 100,000
 # events, for the table and popup details) and the markers' query read through connections of
 # their own: counts, facets and markers never wait for the full query. They are plain read-only
-# SQLite connections, opened after the Store (which checks the file): a second open_store in
-# this process would read the file's header with open()/close(), and closing any descriptor of
-# the database drops every POSIX lock SQLite holds on it in this process, after which another
-# process's last connection may checkpoint and delete the WAL under our readers.
+# SQLite connections, opened after the Store (which checks and migrates the file); nothing in
+# this process may open the database file any other way (see store.db._check_header).
 QUERY, POINTS = "query", "points"
 
 

@@ -6,7 +6,6 @@ Exit status: 0 all well, 1 something failed (each failure said in one line), 2 b
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -117,9 +116,6 @@ def main(argv: list[str] | None = None) -> int:
     except StrikemapError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    except BrokenPipeError:             # `export | head`: the reader has what it wanted
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
     except KeyboardInterrupt:
         print("interrupted: every article stored so far is kept; run again to finish", file=sys.stderr)
         return 130
