@@ -30,7 +30,7 @@ browser:
 
 run: setup
 	$(PY) -m store seed-if-empty
-	$(PY) -m streamlit run app.py
+	$(PY) -m dashboard.serve
 
 test: setup-dev browser
 	$(PY) -m pytest -q

@@ -84,13 +84,14 @@ def bench_store(n: int) -> Path:
 
 
 class Server:
-    """`streamlit run` on a free localhost port, for one app script and one store."""
+    """The dashboard's launcher (`python -m dashboard.serve`, as `make run`) on a free localhost
+    port, for one app script and one store."""
 
     def __init__(self, script: Path, db: Path):
         self.port = free_port()
         env = dict(os.environ, STRIKEMAP_DB=str(db), PYTHONPATH=str(ROOT))
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(self.port),
+            [sys.executable, "-m", "dashboard.serve", str(script), "--server.port", str(self.port),
              "--server.headless", "true", "--server.enableStaticServing", "true",
              "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
