@@ -29,20 +29,26 @@ PRECISION_RADIUS_M = {0: 5000, 1: 1500, 2: 12000, 3: 40000}
 CIRCLE_MIN_ZOOM = 9
 
 
-@lru_cache(maxsize=1)
-def sub_event_shapes(path: Path = SYMBOLS_FILE) -> dict[str, str]:
-    """sub_event_type -> shape name, from the analyst-editable symbols.tsv."""
-    shapes: dict[str, str] = {}
+def _read_pairs(path: Path, want: str, valid) -> dict[str, str]:
+    """key -> value from an analyst-editable two-column TSV (a header row, '#' comment lines);
+    a line that is not two cells with a valid value is refused, naming the file and the line."""
+    pairs: dict[str, str] = {}
     with open(path, encoding="utf-8") as handle:
         rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
         next(rows, None)  # header
-        for lineno, row in enumerate(rows, start=2):
+        for row in rows:
             if not row:
                 continue
-            if len(row) != 2 or row[1] not in SHAPES:
-                raise ValueError(f"{path}: bad line {row!r}: want sub_event_type<TAB>one of {SHAPES}")
-            shapes[row[0]] = row[1]
-    return shapes
+            if len(row) != 2 or not valid(row[1]):
+                raise ValueError(f"{path}: bad line {row!r}: want {want}")
+            pairs[row[0]] = row[1]
+    return pairs
+
+
+@lru_cache(maxsize=1)
+def sub_event_shapes(path: Path = SYMBOLS_FILE) -> dict[str, str]:
+    """sub_event_type -> shape name, from symbols.tsv."""
+    return _read_pairs(path, f"sub_event_type<TAB>one of {SHAPES}", SHAPES.__contains__)
 
 
 _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -50,18 +56,9 @@ _HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
 @lru_cache(maxsize=1)
 def listed_actor_colours(path: Path = ACTOR_COLOURS_FILE) -> dict[str, str]:
-    """actor -> colour, from the analyst-editable actor_colours.tsv."""
-    colours: dict[str, str] = {}
-    with open(path, encoding="utf-8") as handle:
-        rows = csv.reader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        next(rows, None)  # header
-        for row in rows:
-            if not row:
-                continue
-            if len(row) != 2 or not _HEX_COLOUR.fullmatch(row[1]):
-                raise ValueError(f"{path}: bad line {row!r}: want actor<TAB>#rrggbb")
-            colours[row[0]] = row[1].lower()
-    return colours
+    """actor -> colour, from actor_colours.tsv."""
+    return {actor: colour.lower() for actor, colour in
+            _read_pairs(path, "actor<TAB>#rrggbb", _HEX_COLOUR.fullmatch).items()}
 
 
 def actor_colour(actor: str | None) -> str:
