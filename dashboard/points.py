@@ -11,10 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.payload import MAP_COLUMNS
-from store.query import EventFilter, filter_sql
-
-# query_events' ORDER BY (store/query.py): keep the two in step.
-ORDER_BY = "i.event_date, i.id"
+from store.query import ORDER_BY, EventFilter, filter_sql
 
 
 def map_points(conn, flt: EventFilter | None = None) -> pd.DataFrame:

@@ -33,6 +33,10 @@ class EventFilter:
     geo_precisions: tuple[int, ...] = ()
 
 
+# The order of query_events' rows; dashboard/points.py reads the markers in the same order.
+ORDER_BY = "i.event_date, i.id"
+
+
 def _marks(values) -> str:
     return ", ".join("?" * len(values))
 
@@ -97,7 +101,7 @@ def query_events(conn: sqlite3.Connection, flt: EventFilter | None = None) -> pd
     where, params = filter_sql(flt)
     columns = ", ".join("i.id AS event_id" if c == "event_id" else f"i.{c}" for c in QUERY_COLUMNS)
     rows = conn.execute(f"SELECT {columns} FROM incidents i WHERE {where}"
-                        " ORDER BY i.event_date, i.id", params).fetchall()
+                        f" ORDER BY {ORDER_BY}", params).fetchall()
     by_column = list(zip(*rows)) if rows else [()] * len(QUERY_COLUMNS)
     return pd.DataFrame({name: _column(name, values) for name, values in zip(QUERY_COLUMNS, by_column)})
 
