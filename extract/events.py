@@ -452,6 +452,7 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
             lo = mentions[i - 1].spans[-1][1]
         if i + 1 < len(mentions) and mentions[i + 1].sentence is m.sentence:
             hi = mentions[i + 1].spans[0][0]
+        lo = _own_statement(text, lo, m.spans[0][0])
         first, last = bisect.bisect_left(named_starts, lo), bisect.bisect_left(named_starts, hi)
         window = [a for a in named[first:last] if a.end <= hi]
         t0, t1 = m.spans[0][0], m.spans[0][1]
@@ -472,6 +473,21 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
             # the attack answered was made by the side the answer struck, against the answering side
             m.actor1 = m.actor1 or (m.answers_to.actor2 if m.answers_to.actor2 != m.actor2 else None)
             m.actor2 = m.actor2 or (m.answers_to.actor1 if m.answers_to.actor1 != m.actor1 else None)
+
+
+# "X said ..., while Y reported ...": a conjunction that joins two statements in one sentence
+_INDEPENDENT = re.compile(r"(?<!\w)(?:فيما|بينما|في حين|while|whereas)(?!\w)", re.I)
+
+
+def _own_statement(text: str, lo: int, t0: int) -> int:
+    """lo moved past the last "فيما"/"while" before the event word at t0: the names of the
+    statement before it are not this event's sides ("قالت موسكو إنها دمرت مقرات لـX، فيما أفاد
+    الدفاع المدني بمقتل مدنيين في غارة"). After the event word the same conjunction often goes
+    on telling the same event ("فيما سقط الثالث قرب قاعدة للقوات الأميركية"), so it is kept."""
+    before = None
+    for before in _INDEPENDENT.finditer(text, lo, t0):
+        pass
+    return before.end() if before else lo
 
 
 def _blamed_mention(claim: ClaimMention, mentions: list[Mention]) -> Mention | None:

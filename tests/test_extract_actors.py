@@ -173,3 +173,11 @@ def test_a_backed_group_is_the_group_not_its_backer():
 def test_between_x_and_y_in_arabic_with_a_long_first_name():
     text = "اندلعت اشتباكات بين قوات سوريا الديمقراطية ومقاتلي العشائر العربية في بلدة ذيبان بريف دير الزور الشرقي."
     assert sides(text)[0] == ("SDF", "Arab tribal militias")
+
+
+def test_the_sides_of_another_statement_before_while_are_not_this_events():
+    # the ministry's claim about HTS headquarters and the civil defence's report of a market strike
+    # share one sentence, joined by "فيما" (while): the market's victims are civilians
+    text = ("قالت وزارة الدفاع الروسية إن طائراتها دمرت مقرات لـ\"هيئة تحرير الشام\" في ريف إدلب، فيما أفاد "
+            "الدفاع المدني السوري بمقتل 9 مدنيين في غارة روسية على سوق للخضار في مدينة جسر الشغور يوم الأحد.")
+    assert sides(text, published="2023-06-26")[0] == ("Russia", "Civilians")
