@@ -364,6 +364,11 @@ def _far_governorate_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_w
     if not 0 < len(gap) <= QUALIFIER_REACH or _SENTENCE_BREAK.search(gap) \
             or any(finer.end <= a and b <= p.start for a, b in event_words):
         return False
+    # an event word later in the sentence may be p's own ("..., and in Hasakah artillery shelled")
+    stop = _SENTENCE_BREAK.search(text, p.end)
+    stop = stop.start() if stop else len(text)
+    if any(p.end <= a < stop for a, _ in event_words):
+        return False
     attached_in = text[p.start] == "ب" and p.place.arabic_name and not p.place.arabic_name.startswith("ب")
     return (attached_in or _IN_BEFORE.search(gap) is not None) and _names_governorate_of(p, finer)
 

@@ -288,3 +288,8 @@ def test_a_road_between_two_towns_is_one_event_near_the_first(text, reason):
     (event,) = events_of(text, published="2023-08-10")
     assert (event.place_id, event.geo_precision, event.geo_reason, event.fatalities) == \
         ("gn:163808", 2, reason, 18)
+
+
+def test_a_governorate_with_an_event_word_after_it_is_not_taken_for_a_qualifier():
+    events = events_of("A Turkish drone struck a car near Qamishli; in Hasakah, regime artillery shelled a village.")
+    assert {"gn:173377", "gn:173811"} <= {e.place_id for e in events}
