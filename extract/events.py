@@ -129,20 +129,21 @@ class Mention:
 
 
 # ---------------------------------------------------------------- 1. mentions
-def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_end: int = 0,
-                   text: str = "") -> list[Mention]:
+def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_end: int,
+                   doc: FoldedText) -> list[Mention]:
     """One mention per event word; a generic word after another event word of its sentence joins it."""
+    text = doc.text
     mentions: list[Mention] = []
     for t in triggers:
         sent = _sentence_of(sentences, t.start)
         if sent is None:
             continue
-        if text and _marked_distinct(text, t):
+        if _marked_distinct(text, t):
             mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
                                     headline=t.start < headline_end, distinct=True))
             continue
         prev = mentions[-1] if mentions and mentions[-1].sentence is sent else None
-        answered = text and _answered(text, t, sent)
+        answered = _answered(doc, t, sent)
         if prev is not None and t.generic and not t.definite and not answered:
             prev.spans.append((t.start, t.end))
             continue
@@ -153,7 +154,7 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         if prev is not None and t.generic and t.definite and not prev.trigger.generic:
             prev.spans.append((t.start, t.end))
             continue
-        if prev is not None and text and prev.trigger.generic and not prev.trigger.definite and \
+        if prev is not None and prev.trigger.generic and not prev.trigger.definite and \
                 not t.generic and _instrument_of(text, prev, t):
             # "gunmen targeted a checkpoint with a grenade": the weapon says what the attack was
             prev.trigger, prev.event_type, prev.sub_event_type = t, t.event_type, t.sub_event_type
@@ -179,9 +180,9 @@ def _markers() -> dict:
     return _MARKERS
 
 
-def _answered(text: str, t: Trigger, sent: Sentence) -> bool:
+def _answered(doc: FoldedText, t: Trigger, sent: Sentence) -> bool:
     """"struck ... in response to a rocket attack": the event word names the attack answered."""
-    window = fold(text[max(sent.start, t.start - RESPONSE_REACH):t.start])
+    window = doc.folded_slice(max(sent.start, t.start - RESPONSE_REACH), t.start)
     return bool(_markers()["response"].search(window))
 
 

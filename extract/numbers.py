@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from extract.language import KeywordScanner, finditer_near, fold, phrase_alternation, read_lexicon
@@ -132,8 +133,10 @@ _SCANNER = KeywordScanner({
 _SELF_VALUES = {p: int(v) for role in ("self_killed", "self_injured") for p, _l, v in CASUALTY_WORDS.get(role, [])}
 
 
+@lru_cache(maxsize=4096)
 def parse_number(text: str) -> int | None:
-    """The number a string states (digits, Arabic-Indic digits, number words), or None."""
+    """The number a string states (digits, Arabic-Indic digits, number words), or None.
+    (Remembered: reports repeat the same few figures, "خمسة", "two", "14".)"""
     if not text:
         return None
     folded = " ".join(_DIACRITICS.sub("", fold(text)).replace("-", " ").split())

@@ -121,7 +121,7 @@ def extract_events(article: Article, gazetteer=None) -> list[Event]:
     """The events an analyst would code from `article`; never raises on odd text."""
     a = annotate(article, gazetteer)
     text = article.text or ""
-    mentions = ev.build_mentions(a["triggers"], a["sentences"], headline_end(text), text)
+    mentions = ev.build_mentions(a["triggers"], a["sentences"], headline_end(text), a["doc"])
     if not mentions:
         return []
     ev.attach_places(mentions, a["places"], text)
