@@ -53,7 +53,7 @@ def get_store():
 # events, for the table and popup details) and the markers' query read through connections of
 # their own: counts, facets and markers never wait for the full query. They are plain read-only
 # SQLite connections, opened after the Store (which checks and migrates the file); nothing in
-# this process may open the database file any other way (see store.db._check_header).
+# this process may open the database file any other way (see store.db._refuse_folder).
 QUERY, POINTS = "query", "points"
 
 

@@ -243,7 +243,7 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
     headline = _line_end(text, headline) if headline else 0
     usable = [p for p in places if p.usable and p.start >= headline]
     event_words = sorted(span for m in mentions for span in m.spans)
-    usable = _drop_admin_qualifiers(usable, text, event_words)
+    usable = _drop_admin_qualifiers(usable, text, event_words, [ms[0].sentence for ms in by_sentence.values()])
     last_unit: dict[int, tuple[PlaceUnit, LocatedPlace]] = {}
     for p in usable:
         sent_mentions = next((ms for start, ms in by_sentence.items()
@@ -308,14 +308,13 @@ def _line_end(text: str, offset: int) -> int:
 # "Baghdad's heavily fortified Green Zone": a possessive, then at most three words before the next name
 _POSSESSIVE = re.compile(r"['’]s$")
 _SHORT_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}")
-_SENTENCE_BREAK = re.compile(r"[.!?؟]\s|\n")
 # "in Deir ez-Zor", "في دير الزور", "بدير الزور": the words that say which area a place lies in
 _IN_BEFORE = re.compile(r"(?:\b(?:in|of)|(?<!\w)في)\s+(?:the\s+)?$", re.I)
 QUALIFIER_REACH = 80      # characters from a place to the "in <governorate>" that still qualifies it
 
 
-def _drop_admin_qualifiers(places: list[LocatedPlace], text: str,
-                           event_words: list[tuple[int, int]] = ()) -> list[LocatedPlace]:
+def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: list[tuple[int, int]] = (),
+                           sentences: list[Sentence] = ()) -> list[LocatedPlace]:
     """"Dardara in al-Hasakeh": the second name only says which governorate the first is in; so
     does "Conoco field, which hosts a coalition base in Deir ez-Zor" when no event word stands
     between. "Baghdad's Green Zone": the possessive only says where the second place is."""
@@ -326,7 +325,7 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str,
                 and _is_possessive_of(text, prev, p):
             out[-1] = p
             continue
-        if prev is not None and not prev.coarse and _far_governorate_of(prev, p, text, event_words):
+        if prev is not None and not prev.coarse and _far_governorate_of(prev, p, text, event_words, sentences):
             continue
         if prev is not None and prev.place.kind != "country" and qualifier_gap(text[prev.end:p.start]):
             if _names_governorate_of(p, prev):
@@ -358,17 +357,16 @@ def _is_possessive_of(text: str, owner: LocatedPlace, p: LocatedPlace) -> bool:
     return bool(said) and _SHORT_GAP.fullmatch(gap) is not None
 
 
-def _far_governorate_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_words) -> bool:
+def _far_governorate_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_words, sentences) -> bool:
     """p, a few words on in the same sentence after "in", names the governorate `finer` lies in,
     and no event word stands between them: p only says where `finer` is."""
     gap = text[finer.end:p.start]
-    if not 0 < len(gap) <= QUALIFIER_REACH or _SENTENCE_BREAK.search(gap) \
+    sent = next((s for s in sentences if s.start <= finer.start and p.end <= s.end), None)
+    if sent is None or not 0 < len(gap) <= QUALIFIER_REACH \
             or any(finer.end <= a and b <= p.start for a, b in event_words):
         return False
     # an event word later in the sentence may be p's own ("..., and in Hasakah artillery shelled")
-    stop = _SENTENCE_BREAK.search(text, p.end)
-    stop = stop.start() if stop else len(text)
-    if any(p.end <= a < stop for a, _ in event_words):
+    if any(p.end <= a < sent.end for a, _ in event_words):
         return False
     attached_in = text[p.start] == "ب" and p.place.arabic_name and not p.place.arabic_name.startswith("ب")
     return (attached_in or _IN_BEFORE.search(gap) is not None) and _names_governorate_of(p, finer)
@@ -570,9 +568,13 @@ def _dates_agree(m: Mention, others: list[Mention]) -> bool:
     return all(_own_date(o) is None or _own_date(o).date == d.date for o in others)
 
 
+def _dates_told(m: Mention) -> list:
+    """The dates told with a mention: its places' own, then its own."""
+    return [u.date for u in m.units if u.date is not None] + ([m.date] if m.date is not None else [])
+
+
 def _own_date(m: Mention):
-    dates = [u.date for u in m.units if u.date is not None] + ([m.date] if m.date is not None else [])
-    exact = [d for d in dates if d.precision == 1 and d.kind != "relative"]
+    exact = [d for d in _dates_told(m) if d.precision == 1 and d.kind != "relative"]
     return exact[0] if exact else None
 
 
@@ -688,8 +690,7 @@ def _dated_long_before(m: Mention, published: date | None) -> bool:
     before publication."""
     if published is None:
         return False
-    dates = [u.date for u in m.units if u.date is not None] + ([m.date] if m.date is not None else [])
-    return any(d.kind != "relative" and (published - d.date).days > RECALLED_AFTER_DAYS for d in dates)
+    return any(d.kind != "relative" and (published - d.date).days > RECALLED_AFTER_DAYS for d in _dates_told(m))
 
 
 def mark_background(mentions: list[Mention], doc: FoldedText, published: date | None) -> None:
@@ -710,7 +711,7 @@ def mark_background(mentions: list[Mention], doc: FoldedText, published: date | 
         if within(found["always"], a, b):
             m.background = True
         elif within(found["perfect"], a, b):
-            m.background = m.date is None and not any(u.date is not None for u in m.units)
+            m.background = not _dates_told(m)
 
 
 # ---------------------------------------------------------------- 7. claims

@@ -41,7 +41,7 @@ def migrations() -> list[tuple[int, Path]]:
 LATEST_VERSION = len(migrations())
 
 
-def _check_header(path: Path) -> None:
+def _refuse_folder(path: Path) -> None:
     """Refuse a folder. A file that is not SQLite is refused by SQLite's first read (SQLITE_NOTADB,
     nothing written). The file is never opened here: closing any descriptor of it would drop the
     POSIX locks this process's SQLite connections hold on it, and another process could then
@@ -137,7 +137,7 @@ def _use_wal(conn: sqlite3.Connection, attempts: int = 50) -> None:
 def connect(path: str | os.PathLike | None = None, *, target_version: int | None = None) -> sqlite3.Connection:
     """Open (creating if needed) a strikemap store in WAL mode, migrated to the latest schema."""
     path = Path(path) if path is not None else default_path()
-    _check_header(path)
+    _refuse_folder(path)
     if not path.exists():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
