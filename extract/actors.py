@@ -67,7 +67,7 @@ def find_role_cues(doc: FoldedText, lo: int = 0, hi: int | None = None) -> list[
 @lru_cache(maxsize=1)
 def agent_nouns() -> frozenset[str]:
     """Folded Arabic nouns for what strikes (lexicons/agent_nouns.tsv), with and without ال."""
-    nouns = {fold_word(row[0]) for row in read_table("agent_nouns.tsv") if row and row[0]}
+    nouns = {fold_word(row[0]) for row in read_table("agent_nouns.tsv") if row and row[0] and not row[0].isascii()}
     return frozenset(nouns | {"ال" + n for n in nouns})
 
 

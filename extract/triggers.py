@@ -3,7 +3,9 @@
 The words and their codes live in lexicons/triggers.tsv. A *generic* word ("الهجوم",
 "the attack", "القصف") names an event without saying how it was carried out; when it sits next
 to a specific word ("هجوم بطائرة مسيّرة", "drone attack") it is folded into it, and later the
-events stage lets a definite generic ("the attack") refer back to an earlier event.
+events stage lets a definite generic ("the attack") refer back to an earlier event. A generic
+word whose subject is a weapon noun of lexicons/agent_nouns.tsv takes the noun's type
+("قصفت طائرات": planes shelled, an air strike).
 """
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ import re
 from typing import NamedTuple
 from functools import lru_cache
 
-from extract.lexicons import FoldedText, TermMatcher, read_table
+from extract.lexicons import FoldedText, TermMatcher, fold_word, read_table
 
 # A generic word this close to a specific one is part of the same phrase ("drone attack").
 ADJACENT_CHARS = 16
@@ -49,7 +51,7 @@ def find_triggers(doc: FoldedText) -> list[Trigger]:
         event_type, sub_event_type, kind, decided_by = m.value
         found.append(Trigger(m.start, m.end, event_type, sub_event_type, kind == "generic",
                              _is_definite(doc.text, m.start, m.end), decided_by))
-    return absorb_adjacent_generics(found, doc.text)
+    return typed_by_weapon(absorb_adjacent_generics(found, doc.text), doc.text)
 
 
 def absorb_adjacent_generics(triggers: list[Trigger], text: str) -> list[Trigger]:
@@ -67,7 +69,59 @@ def absorb_adjacent_generics(triggers: list[Trigger], text: str) -> list[Trigger
                                   prev.definite, prev.decided_by)
                 continue
             if prev.generic and t.generic:
+                # "استهدف القصف", "the strikes targeted": one word; a definite one keeps it referring back
+                lead = t if t.definite and not prev.definite else prev
+                out[-1] = Trigger(prev.start, t.end, lead.event_type, lead.sub_event_type, True,
+                                  prev.definite or t.definite, lead.decided_by)
                 continue
+        out.append(t)
+    return out
+
+
+@lru_cache(maxsize=1)
+def weapon_types() -> dict[str, str]:
+    """Folded weapon noun -> the sub-event type it gives a generic event word (lexicons/agent_nouns.tsv)."""
+    types = {}
+    for row in read_table("agent_nouns.tsv"):
+        if len(row) > 1 and row[1]:
+            noun = fold_word(row[0])
+            types[noun] = row[1]
+            if not noun.isascii():
+                types["ال" + noun] = row[1]
+    return types
+
+
+_NEXT_WORD = re.compile(r" +(\w+)")                    # the word right after, only spaces between
+_WORDS_BEFORE = re.compile(r"(\w+) +(?:(\w+) +)?$")    # the one or two words right before
+
+
+def _weapon_noun_type(word: str) -> str | None:
+    types = weapon_types()
+    folded = fold_word(word)
+    found = types.get(folded)
+    if found is None and len(folded) > 3 and folded[0] in "وفبل":
+        found = types.get(folded[1:])            # "وطائرات", "بالمدفعية"
+    return found
+
+
+def typed_by_weapon(triggers: list[Trigger], text: str) -> list[Trigger]:
+    """A generic strike or attack word whose subject is a weapon noun takes the noun's type: the
+    Arabic noun right after it ("قصفت طائرات": verb first), or a noun (one adjective allowed
+    between) right before it ("Turkish artillery struck", "طائرات تركية قصفت")."""
+    out = []
+    for t in triggers:
+        if t.generic and not t.event_type.startswith("Strategic developments"):
+            sub_event_type = None
+            after = _NEXT_WORD.match(text, t.end)
+            if after and not after.group(1).isascii():
+                sub_event_type = _weapon_noun_type(after.group(1))
+            before = _WORDS_BEFORE.search(text, max(0, t.start - 40), t.start)
+            for word in (before.groups() if before and sub_event_type is None else ()):
+                if word and sub_event_type is None:
+                    sub_event_type = _weapon_noun_type(word)
+            if sub_event_type is not None:
+                t = t._replace(event_type="Explosions/Remote violence", sub_event_type=sub_event_type,
+                               generic=False)
         out.append(t)
     return out
 

@@ -201,6 +201,40 @@ def test_a_weapon_named_as_the_instrument_sets_the_type(text, language):
     assert [e.sub_event_type for e in events_of(text, language=language)] == ["Grenade"]
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    # the weapon noun as the subject of a generic strike word says how the strike was made
+    ("قصفت طائرات إسرائيلية مستودعاً للأسلحة قرب مصياف مساء الأحد.", "ar", ("Air/drone strike", "Israel")),
+    ("وقصف الطيران الروسي أطراف بلدة سراقب صباح الاثنين.", "ar", ("Air/drone strike", "Russia")),
+    ("واستهدفت طائرات تركية قرية قرب القامشلي صباح الاثنين.", "ar", ("Air/drone strike", "Turkey")),
+    ("Turkish artillery struck villages near Tal Abyad on Monday.", "en", ("Shelling/artillery/missile attack", "Turkey")),
+    ("Russian aircraft bombed the outskirts of Saraqib on Monday.", "en", ("Air/drone strike", "Russia")),
+    # a plane named further on is not the subject: the verb keeps its own type
+    ("قصفت المدفعية التركية قرية قرب القامشلي صباح الاثنين بعد تحليق طائرات استطلاع.", "ar",
+     ("Shelling/artillery/missile attack", "Turkey")),
+])
+def test_a_weapon_as_the_subject_sets_the_type(text, language, expected):
+    assert [(e.sub_event_type, e.actor1) for e in events_of(text, language=language)] == [expected]
+
+
+def test_an_english_weapon_after_the_verb_is_its_object():
+    events = events_of("Gunmen targeted aircraft at Kuweires air base on Monday.", language="en")
+    assert events and "Air/drone strike" not in {e.sub_event_type for e in events}
+
+
+def test_a_weapon_noun_leaves_a_non_violent_word_alone():
+    from extract.lexicons import FoldedText
+    from extract.triggers import find_triggers
+    [t] = find_triggers(FoldedText("Syrian aircraft intercepted a convoy near Hama."))
+    assert t.sub_event_type == "Disrupted weapons use"
+
+
+def test_the_subject_noun_of_a_targeting_verb_keeps_it_referring_back():
+    text = ("نفذت طائرات أميركية غارات جوية مساء الخميس على مواقع قرب الميادين. "
+            "كذلك استهدف القصف مواقع في ريف البوكمال.")
+    assert {(e.location, e.sub_event_type, e.actor1) for e in events_of(text, language="ar")} == {
+        ("Al Mayadin", "Air/drone strike", "US forces"), ("Albu Kamal", "Air/drone strike", "US forces")}
+
+
 def test_a_later_event_in_another_clause_stays_apart():
     text = "On 3 May 2024, gunmen attacked a bus near Ariha, and later a drone struck Saraqib."
     assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Attack"]
