@@ -112,6 +112,10 @@ def test_no_casualty_figure(text):
     ("أدت الغارة إلى استشهاد طفل", [("killed", 1, None, "استشهاد طفل")]),
     ("سقط خمسة شهداء في القصف", [("killed", 5, None, "خمسة شهداء")]),
     ("ارتقى شهيدان في القصف", [("killed", 2, None, "شهيدان")]),
+    # Syrian state media: soldiers "ascended" (were killed); "ارتقى" also means "rose": no count, no figure
+    ("وأسفر العدوان عن ارتقاء جنديين", [("killed", 2, None, "ارتقاء جنديين")]),
+    ("ما أدى إلى ارتقاء 3 شهداء", [("killed", 3, None, "ارتقاء 3")]),
+    ("ارتقى مستوى التوتر في المنطقة", []),
     # "without it causing injuries"
     ("سقطت قذائف على البلدة من دون أن تسفر عن إصابات",
      [("killed", 0, "none", "من دون أن تسفر عن إصابات"), ("injured", 0, "none", "من دون أن تسفر عن إصابات")]),
