@@ -171,6 +171,10 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
             # or a name that holds the event word ("Russian warplanes", "الطيران الإسرائيلي")
             votes.append(RoleVote(m.actor, "attacker", EXPLICIT, 0, False))
             continue
+        if m.start >= trigger_start and m.end <= trigger_end and m.kind == "adjective":
+            # inside an event phrase of two words: "intercepted an Israeli missile attack"
+            votes.append(RoleVote(m.actor, "attacker", ADJACENT_ADJECTIVE, 0, weak))
+            continue
         if 0 <= m.start - trigger_end <= 1 and not weak and m.kind != "adjective" and \
                 _is_past_verb(text[trigger_start:trigger_end]) and text[m.start] != "ل":
             # verb-subject order: "قصفت قوات النظام مدينة أريحا", "شنت طائرات روسية غارات"

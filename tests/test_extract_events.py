@@ -235,6 +235,15 @@ def test_the_subject_noun_of_a_targeting_verb_keeps_it_referring_back():
         ("Al Mayadin", "Air/drone strike", "US forces"), ("Albu Kamal", "Air/drone strike", "US forces")}
 
 
+@pytest.mark.parametrize("text", [
+    "Syrian air defences intercepted Israeli missiles over Hama on Monday, state media said.",
+    "DAMASCUS (SANA) - Syrian air defences intercepted an Israeli missile attack targeting sites near "
+    "Hama at dawn on Monday, shooting down most of the missiles, a military source said.",
+])
+def test_the_side_that_intercepts_is_the_one_struck(text):
+    assert [(e.actor1, e.actor2) for e in events_of(text, language="en")] == [("Israel", "Syrian government")]
+
+
 def test_a_later_event_in_another_clause_stays_apart():
     text = "On 3 May 2024, gunmen attacked a bus near Ariha, and later a drone struck Saraqib."
     assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Attack"]
