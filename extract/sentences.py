@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-# A full stop, question or exclamation mark (Latin or Arabic) followed by space, or a line break.
+# A full stop, question or exclamation mark or semicolon (Latin or Arabic) followed by space, or a
+# line break. A semicolon joins two statements, each with its own event, place and sides.
 # (each pattern opens with a look-ahead at its possible first characters: re then skips ahead
 # to those characters in C instead of trying every alternative at every offset)
-_SENTENCE_END = re.compile(r"(?=[.!?؟\n])(?:[.!?؟]+[\"'”»)]*(?=\s)|\n+)")
+_SENTENCE_END = re.compile(r"(?=[.!?؟;؛\n])(?:[.!?؟;؛]+[\"'”»)]*(?=\s)|\n+)")
 # Clause separators: Arabic and Latin comma/semicolon, colon, a spaced dash.
 _CLAUSE_SEP = re.compile(r"(?=[،؛;,:\s])(?:[،؛;,:]|\s[-–—]\s)")
 _LAST_WORD = re.compile(r"[\w.]*$")

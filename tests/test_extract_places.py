@@ -122,6 +122,23 @@ def test_sentences_and_clauses_keep_offsets():
     assert arabic.clause_at(text.index("مقتل")) == arabic.clauses[1]
 
 
+def test_a_semicolon_ends_a_statement():
+    text = "Drones struck a car near Qamishli; in Hasakah, residents heard blasts. قصفت طائرات مواقع؛ وفي القصير أصيب عناصر."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "Drones struck a car near Qamishli;", "in Hasakah, residents heard blasts.",
+        "قصفت طائرات مواقع؛", "وفي القصير أصيب عناصر."]
+
+
+def test_the_people_after_a_semicolon_are_not_the_target_before_it():
+    from datetime import date
+    from extract.pipeline import extract_events
+    from extract.read import read_article_text
+    text = ("Turkish drones struck a car near Qamishli on Monday, killing two SDF fighters; residents "
+            "of Amuda fled their homes.")
+    events = extract_events(read_article_text(text, id="t", published=date(2024, 5, 6), outlet="Test Wire"))
+    assert [(e.location, e.actor2, e.fatalities, e.injured) for e in events] == [("Al Qamishli", "SDF", 2, None)]
+
+
 def test_headline_is_the_short_first_line_only():
     assert headline_end("Strikes hit Syria\n\nBEIRUT (Reuters) - Text.") == len("Strikes hit Syria")
     assert headline_end("One long sentence that ends with a stop.\nMore.") == 0
