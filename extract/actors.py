@@ -102,6 +102,11 @@ def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set |
               and not any(c.end <= o.start and o.end <= mention.start for o in others)]
     if before:
         cue = max(before, key=lambda c: (c.end, c.end - c.start))
+        if cue.role == "member":
+            # "members of X" takes the role of the cue right before it: "هجوم شنه عناصر من X"
+            # (X attacked), "مقتل عناصر من X" (X was hit); alone it is the side hit
+            lead = [c for c in cues if c.role != "member" and 0 <= cue.start - c.end <= 2]
+            return lead[-1].role if lead else "target"
         if used is not None and cue.role == "attacker" and _is_between(text, cue):
             if cue.start in used:
                 return "target"

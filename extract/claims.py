@@ -85,7 +85,7 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         if side == "after":
             speaker = _speaker(sources, m.end, after_hi, actors, m.end)
         if speaker is None and side in ("before", "either"):
-            speaker = _speaker(sources, max(sent.start, m.start - SPEAKER_WINDOW), m.start, actors, m.start)
+            speaker = _speaker(sources, _before_lo(text, m, sent), m.start, actors, m.start)
         if speaker is None and side == "either":
             # "said the Pentagon", "أعلنت الوزارة": a speaker right after the verb
             speaker = _speaker(sources, m.end, min(after_hi, m.end + SHORT_WINDOW), actors, m.end)
@@ -97,6 +97,8 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         # "قال X، الجمعة، إن": with the speaker after the verb, the frame runs to "إن"/"that"
         frame_hi = max(after_hi if comp and (speaker_after or speaker is None) else m.end,
                        speaker[1] if speaker else m.end)
+        if stance == "report" and _says_it_struck(text, m.end, sent.end):
+            stance = "claim"            # "said on Monday they had struck": the speaker claims the attack
         blamed = _blamed(text, m, actors, speaker, sent) if stance == "blame" else None
         if speaker and speaker[2] == PREVIOUS:
             speaker = (speaker[0], speaker[1], last_source) if last_source else None
@@ -109,6 +111,40 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         out.append(ClaimMention(m.start, m.end, stance, speaker[2] if speaker else None, blamed,
                                 (frame_lo, frame_hi), (sent.start, sent.end), speaker_actor))
     return out
+
+
+# what may follow a closing "..., X said": a day or time, then the sentence's end
+_CLOSING_ATTRIBUTION = re.compile(r"\s*(?:(?:late\s+|early\s+)?on\s+\w+|in\s+a\s+statement|today|yesterday)?\s*[.!?\"”']*\s*$",
+                                  re.I)
+_LAST_CLAUSE_MARK = re.compile(r".*[,،;؛]", re.S)
+
+
+def _before_lo(text: str, verb, sent: Sentence) -> int:
+    """Where a speaker named before the verb may start. In a closing attribution ("..., killing a
+    commander of Kataib Hezbollah, two Iraqi security sources said.") only the last clause speaks:
+    a name before its comma is what was reported, not who reported it."""
+    lo = max(sent.start, verb.start - SPEAKER_WINDOW)
+    if _CLOSING_ATTRIBUTION.fullmatch(text, verb.end, sent.end):
+        last_mark = _LAST_CLAUSE_MARK.match(text, lo, verb.start)
+        if last_mark:
+            lo = last_mark.end()
+    return lo
+
+
+@lru_cache(maxsize=1)
+def _self_action() -> re.Pattern:
+    """ "[on Monday] [that] it/they [had] <an English verb that makes its subject the attacker>",
+    the verbs from lexicons/role_cues.tsv (attacker, after): "struck", "shelled", "carried out"."""
+    verbs = sorted({row[0].rstrip("*") for row in read_table("role_cues.tsv")
+                    if len(row) >= 3 and row[1] == "attacker" and row[2] == "after" and row[0].isascii()},
+                   key=len, reverse=True)
+    return re.compile(r"\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
+                      r"(?:it|they|its\s+forces|its\s+fighters)\s+(?:had\s+|have\s+)?(?:"
+                      + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
+
+
+def _says_it_struck(text: str, verb_end: int, sent_end: int) -> bool:
+    return _self_action().match(text, verb_end, sent_end) is not None
 
 
 def _is_source(sources: list, speaker) -> bool:

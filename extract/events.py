@@ -194,7 +194,9 @@ def _instrument_of(text: str, prev: Mention, t: Trigger) -> bool:
     "using an IED", "بقنبلة يدوية" (an attached ب)."""
     clause = prev.sentence.clause_at(prev.spans[-1][1] - 1)
     if not clause[0] <= t.start < clause[1]:
-        return False
+        # "struck a headquarters in Erbil, in Iraq's Kurdistan region, with ballistic missiles":
+        # an explicit "with" may come a clause later in the same sentence
+        return bool(_INSTRUMENT.search(text, max(prev.sentence.start, t.start - 20), t.start))
     return text[t.start] == "ب" or bool(_INSTRUMENT.search(text, max(clause[0], t.start - 20), t.start))
 
 

@@ -64,6 +64,11 @@ def sides(text, published="2024-05-10"):
      ("Russia", "Civilians")),
     ("Two regime soldiers were killed when unidentified gunmen opened fire on them near Daraa on Monday.",
      ("Unidentified armed group", "Syrian government")),
+    # "members of X" take the role of the word before them: who attacked, then who was hit
+    ("قتل 8 عناصر من قوات النظام جراء هجوم شنه عناصر من تنظيم الدولة الإسلامية على نقطة عسكرية قرب السخنة.",
+     ("Islamic State", "Syrian government")),
+    # the side whose air defences intercept is the one struck
+    ("Syrian air defences intercepted Israeli missiles over Hama on Monday.", ("Israel", "Syrian government")),
 ])
 def test_attacker_and_target_from_the_sentence(text, expected):
     assert sides(text)[0] == expected

@@ -111,3 +111,30 @@ def test_a_state_news_agency_is_the_source_not_the_side_named_before_it():
                                   "on Tuesday, Lebanon's state news agency said.", published="2024-05-21"))
     assert [(c.claimant, c.stance) for c in event.claims] == [("NNA (Lebanese state news agency)", "report")]
     assert (event.event_date, event.time_precision) == ("2024-05-21", 1)
+
+
+def test_according_to_with_an_attached_preposition():
+    text = "قتل 8 عناصر من قوات النظام جراء هجوم قرب السخنة، وفقاً للمرصد السوري لحقوق الإنسان."
+    assert claims_of(text)[0][:2] == ("Syrian Observatory for Human Rights", "report")
+
+
+def test_a_closing_attribution_is_spoken_by_its_own_clause():
+    # the militia before the comma is who was hit, not who said so
+    text = ("A U.S. drone strike in Baghdad on Wednesday killed a senior commander of Kataib Hezbollah, "
+            "two Iraqi security sources said.")
+    assert [c[0] for c in claims_of(text)] == [None]
+    [event] = extract_events(art(text))
+    assert (event.actor1, event.actor2) == ("US forces", "Iran-aligned militias")
+
+
+def test_a_speaker_saying_it_struck_claims_the_attack():
+    text = ("Iran's Revolutionary Guards said on Monday they had struck a headquarters in Erbil with "
+            "ballistic missiles, killing four civilians.")
+    assert claims_of(text)[0][:2] == ("Iran-aligned militias", "claim")
+    [event] = extract_events(art(text))
+    assert (event.sub_event_type, event.fatalities) == ("Shelling/artillery/missile attack", 4)
+
+
+def test_a_speaker_saying_it_was_struck_only_reports():
+    text = "The SDF said on Monday they were attacked by Turkish drones near Qamishli."
+    assert claims_of(text)[0][:2] == ("SDF", "report")

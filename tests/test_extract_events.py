@@ -244,6 +244,13 @@ def test_the_side_that_intercepts_is_the_one_struck(text):
     assert [(e.actor1, e.actor2) for e in events_of(text, language="en")] == [("Israel", "Syrian government")]
 
 
+def test_a_weapon_introduced_by_with_a_clause_later_is_the_instrument():
+    text = ("Iran's Revolutionary Guards struck a headquarters in Erbil, in Iraq's Kurdistan region, "
+            "with ballistic missiles, killing four civilians.")
+    assert [(e.location, e.sub_event_type, e.fatalities) for e in events_of(text, language="en")] == [
+        ("Erbil", "Shelling/artillery/missile attack", 4)]
+
+
 def test_a_later_event_in_another_clause_stays_apart():
     text = "On 3 May 2024, gunmen attacked a bus near Ariha, and later a drone struck Saraqib."
     assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Attack"]
