@@ -122,6 +122,14 @@ _SELF = {kind: re.compile(rf"{_B}{_PREFIX}(?P<word>{_alternation(_words('self_' 
          for kind in ("killed", "injured")}
 _NONE = {which: re.compile(rf"{_B}(?:من\s+)?{_PREFIX}(?:{_alternation(_words('none', which))}){_E}")
          for which in ("killed", "injured", "both")}
+# "مقتل رجل وطفلين", "killing two soldiers and a civilian": a second count joined by "and" adds to the
+# first. Only definite counts (a number, one or two people) and only when the phrase ends there
+# ("and an unknown number of civilians" adds nothing; "and a child was wounded" is another figure).
+_AND_MORE = re.compile(
+    rf"(?:\s+[^\s\d.,;:!?()،؛\"]+)?\s+(?:and\s+|و)(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}"
+    rf"|(?P<dual>{_person('person_dual')}){_E}|(?P<single>{_person('person_singular')}){_E}{_NOT_PEOPLE})"
+    rf"(?P<noun>\s+[^\s\d.,;:!?()،؛\"]+)?(?=\s*(?:[.,;:!?()،؛\"]|$|\s(?:in|on|at|near|when|after|and|في|قرب|جراء|بعد)(?!\w)))"
+    rf"(?!\s+(?:was|were)\s)")
 # One keyword scan gates every pattern above (see language.KeywordScanner).
 _SCANNER = KeywordScanner({
     "before": _words("killed_before") + _words("injured_before"),
@@ -222,14 +230,18 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
     for m in finditer_near(_TRIGGER_FIRST, hits.get('before'), folded, back=3 + _SCANNER.lead('before'), ahead=90):
         if not free(m.start(), m.end()):
             continue
-        taken.append((m.start(), m.end()))
         count, vague = _count_of(m)
+        end = m.end()
+        more = _AND_MORE.match(folded, end) if count is not None and vague is None else None
+        if more is not None:
+            count, end = count + _count_of(more)[0], more.end("noun") if more.group("noun") else more.end()
+        taken.append((m.start(), end))
         kinds = [_trigger_kind(m.group("trigger"))]
         if m.group("both"):
             kinds = ["killed", "injured"]
             count, vague = None, "killed and injured"     # one figure for both: neither is known
         for kind in kinds:
-            add(m.start(), m.end(), kind, count, vague)
+            add(m.start(), end, kind, count, vague)
     for m in finditer_near(_TOLL, hits.get('toll'), folded, back=8 + _SCANNER.lead('toll'), ahead=90):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))

@@ -67,6 +67,9 @@ def sides(text, published="2024-05-10"):
     # "members of X" take the role of the word before them: who attacked, then who was hit
     ("قتل 8 عناصر من قوات النظام جراء هجوم شنه عناصر من تنظيم الدولة الإسلامية على نقطة عسكرية قرب السخنة.",
      ("Islamic State", "Syrian government")),
+    # a drone no side owns up to
+    ("استهدفت طائرة مسيرة مجهولة سيارة تقل قياديين في الحرس الثوري قرب البوكمال.",
+     ("Unidentified military forces", "Iran-aligned militias")),
     # the side whose air defences intercept is the one struck
     ("Syrian air defences intercepted Israeli missiles over Hama on Monday.", ("Israel", "Syrian government")),
 ])

@@ -138,3 +138,8 @@ def test_a_speaker_saying_it_struck_claims_the_attack():
 def test_a_speaker_saying_it_was_struck_only_reports():
     text = "The SDF said on Monday they were attacked by Turkish drones near Qamishli."
     assert claims_of(text)[0][:2] == ("SDF", "report")
+
+
+def test_the_wire_description_of_the_observatory_names_it():
+    text = "Israeli air strikes on Homs killed at least 36 soldiers late on Thursday, a Syrian war monitor said."
+    assert claims_of(text)[0][:2] == ("Syrian Observatory for Human Rights", "report")

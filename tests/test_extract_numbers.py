@@ -116,6 +116,12 @@ def test_no_casualty_figure(text):
     ("وأسفر العدوان عن ارتقاء جنديين", [("killed", 2, None, "ارتقاء جنديين")]),
     ("ما أدى إلى ارتقاء 3 شهداء", [("killed", 3, None, "ارتقاء 3")]),
     ("ارتقى مستوى التوتر في المنطقة", []),
+    # a dual pronoun counts two
+    ("استهدفت طائرة مسيرة سيارة تقل قياديين، ما أدى إلى مقتلهما", [("killed", 2, None, "مقتلهما")]),
+    # counts joined by "and" add up
+    ("ما أسفر عن إصابة امرأة وطفلين", [("injured", 3, None, "إصابة امرأة وطفلين")]),
+    ("مقتل ثلاثة عناصر وقيادي في التنظيم", [("killed", 4, None, "مقتل ثلاثة عناصر وقيادي")]),
+    ("مقتل عنصر وإصابة آخر", [("killed", 1, None, "مقتل عنصر"), ("injured", 1, None, "وإصابة آخر")]),
     # "without it causing injuries"
     ("سقطت قذائف على البلدة من دون أن تسفر عن إصابات",
      [("killed", 0, "none", "من دون أن تسفر عن إصابات"), ("injured", 0, "none", "من دون أن تسفر عن إصابات")]),
@@ -126,6 +132,19 @@ def test_no_casualty_figure(text):
 ])
 def test_more_arabic_casualty_wording(text, expected):
     assert mentions(text, "ar") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("killing a woman and two children", [("killed", 3, None, "killing a woman and two children")]),
+    ("killing two soldiers and a civilian, the army said", [("killed", 3, None, "killing two soldiers and a civilian")]),
+    # not a definite second count, or a figure of its own
+    ("killing two soldiers and an unknown number of civilians", [("killed", 2, None, "killing two")]),
+    ("killing two soldiers and a child was wounded",
+     [("killed", 2, None, "killing two"), ("injured", 1, None, "a child was wounded")]),
+    ("killing 3 fighters and wounding two", [("killed", 3, None, "killing 3"), ("injured", 2, None, "wounding two")]),
+])
+def test_counts_joined_by_and_add_up(text, expected):
+    assert mentions(text, "en") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
