@@ -12,7 +12,7 @@ from typing import NamedTuple
 from functools import lru_cache
 
 from extract.actors import ActorMention
-from extract.lexicons import FoldedText, TermMatcher, read_table
+from extract.lexicons import FoldedText, TermMatcher, fold, read_table
 from extract.sentences import Sentence
 
 SPEAKER_WINDOW = 90           # characters between a speech verb and its speaker's name
@@ -82,7 +82,7 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         comp = _COMPLEMENTIZER.search(text, m.end, min(sent.end, m.end + SPEAKER_WINDOW + 20))
         after_hi = comp.start() if comp else min(sent.end, m.end + SPEAKER_WINDOW)
         speaker = None
-        if side == "after":
+        if side in ("after", "follows"):
             speaker = _speaker(sources, m.end, after_hi, actors, m.end)
         if speaker is None and side in ("before", "either"):
             speaker = _speaker(sources, _before_lo(text, m, sent), m.start, actors, m.start)
@@ -97,7 +97,7 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         # "قال X، الجمعة، إن": with the speaker after the verb, the frame runs to "إن"/"that"
         frame_hi = max(after_hi if comp and (speaker_after or speaker is None) else m.end,
                        speaker[1] if speaker else m.end)
-        if stance == "report" and _says_it_struck(text, m.end, sent.end):
+        if stance == "report" and _says_it_struck(doc, m, speaker, sent.end):
             stance = "claim"            # "said on Monday they had struck": the speaker claims the attack
         blamed = _blamed(text, m, actors, speaker, sent) if stance == "blame" else None
         if speaker and speaker[2] == PREVIOUS:
@@ -132,19 +132,31 @@ def _before_lo(text: str, verb, sent: Sentence) -> int:
 
 
 @lru_cache(maxsize=1)
-def _self_action() -> re.Pattern:
-    """ "[on Monday] [that] it/they [had] <an English verb that makes its subject the attacker>",
-    the verbs from lexicons/role_cues.tsv (attacker, after): "struck", "shelled", "carried out"."""
-    verbs = sorted({row[0].rstrip("*") for row in read_table("role_cues.tsv")
-                    if len(row) >= 3 and row[1] == "attacker" and row[2] == "after" and row[0].isascii()},
-                   key=len, reverse=True)
-    return re.compile(r"\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
-                      r"(?:it|they|its\s+forces|its\s+fighters)\s+(?:had\s+|have\s+)?(?:"
-                      + "|".join(re.escape(v) for v in verbs) + r")\b", re.I)
+def _claimed_acts() -> tuple[re.Pattern, re.Pattern]:
+    """lexicons/claimed_acts.tsv as two patterns: English "[on Monday] [that] it/they [had] <act>",
+    Arabic "[، في بيان،] [عن] <act>" (matched on the folded text after the speaker)."""
+    rows = read_table("claimed_acts.tsv")
+    def alternation(lang):
+        return "|".join(re.escape(fold(r[0])) for r in sorted(rows, key=lambda r: -len(r[0])) if r[1] == lang)
+    english = re.compile(r"\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
+                         r"(?:it|they|its\s+forces|its\s+fighters)\s+(?:had\s+|have\s+)?(?:"
+                         + alternation("en") + r")\b", re.I)
+    arabic = re.compile(r"[\s،,]*(?:في\s+بيان\S*[\s،,]*)?(?:عن\s+)?[وب]?(?:" + alternation("ar") + r")(?!\w)")
+    return english, arabic
 
 
-def _says_it_struck(text: str, verb_end: int, sent_end: int) -> bool:
-    return _self_action().match(text, verb_end, sent_end) is not None
+_ANNOUNCES = re.compile(r"[وف]?اعلن")
+
+
+def _says_it_struck(doc: FoldedText, verb, speaker, sent_end: int) -> bool:
+    """The speaker says it carried out the attack: "said they had struck", "أعلنت X استهداف"."""
+    english, arabic = _claimed_acts()
+    text = doc.text
+    if english.match(text, verb.end, sent_end):
+        return True
+    if not _ANNOUNCES.match(fold(text[verb.start:verb.end])) or speaker is None or speaker[0] < verb.end:
+        return False
+    return arabic.match(doc.folded_slice(speaker[1], sent_end)) is not None
 
 
 def _is_source(sources: list, speaker) -> bool:

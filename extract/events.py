@@ -245,7 +245,9 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
     headline = _line_end(text, headline) if headline else 0
     usable = [p for p in places if p.usable and p.start >= headline]
     event_words = sorted(span for m in mentions for span in m.spans)
-    usable = _drop_admin_qualifiers(usable, text, event_words, [ms[0].sentence for ms in by_sentence.values()])
+    openers = frozenset(m.spans[0][0] for m in mentions)
+    usable = _drop_admin_qualifiers(usable, text, event_words, [ms[0].sentence for ms in by_sentence.values()],
+                                    openers)
     last_unit: dict[int, tuple[PlaceUnit, LocatedPlace]] = {}
     for p in usable:
         sent_mentions = next((ms for start, ms in by_sentence.items()
@@ -316,7 +318,7 @@ QUALIFIER_REACH = 80      # characters from a place to the "in <governorate>" th
 
 
 def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: list[tuple[int, int]] = (),
-                           sentences: list[Sentence] = ()) -> list[LocatedPlace]:
+                           sentences: list[Sentence] = (), openers: frozenset = frozenset()) -> list[LocatedPlace]:
     """"Dardara in al-Hasakeh": the second name only says which governorate the first is in; so
     does "Conoco field, which hosts a coalition base in Deir ez-Zor" when no event word stands
     between. "Baghdad's Green Zone": the possessive only says where the second place is."""
@@ -327,7 +329,8 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
                 and _is_possessive_of(text, prev, p):
             out[-1] = p
             continue
-        if prev is not None and not prev.coarse and _far_governorate_of(prev, p, text, event_words, sentences):
+        if prev is not None and not prev.coarse and _far_governorate_of(prev, p, text, event_words, sentences,
+                                                                        openers):
             continue
         if prev is not None and prev.place.kind != "country" and qualifier_gap(text[prev.end:p.start]):
             if _names_governorate_of(p, prev):
@@ -359,16 +362,18 @@ def _is_possessive_of(text: str, owner: LocatedPlace, p: LocatedPlace) -> bool:
     return bool(said) and _SHORT_GAP.fullmatch(gap) is not None
 
 
-def _far_governorate_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_words, sentences) -> bool:
+def _far_governorate_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_words, sentences,
+                        openers: frozenset = frozenset()) -> bool:
     """p, a few words on in the same sentence after "in", names the governorate `finer` lies in,
-    and no event word stands between them: p only says where `finer` is."""
+    and no event word stands between them: p only says where `finer` is. (`openers`: the event
+    words that open a mention; a weapon after p, "بطائرة مسيرة", belongs to the mention before.)"""
     gap = text[finer.end:p.start]
     sent = next((s for s in sentences if s.start <= finer.start and p.end <= s.end), None)
     if sent is None or not 0 < len(gap) <= QUALIFIER_REACH \
             or any(finer.end <= a and b <= p.start for a, b in event_words):
         return False
     # an event word later in the sentence may be p's own ("..., and in Hasakah artillery shelled")
-    if any(p.end <= a < sent.end for a, _ in event_words):
+    if any(p.end <= a < sent.end and a in openers for a, _ in event_words):
         return False
     attached_in = text[p.start] == "ب" and p.place.arabic_name and not p.place.arabic_name.startswith("ب")
     return (attached_in or _IN_BEFORE.search(gap) is not None) and _names_governorate_of(p, finer)

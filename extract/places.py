@@ -130,15 +130,24 @@ def _default_reason(kind: str) -> str:
 
 def _is_origin(text: str, start: int, doc=None) -> bool:
     """"مجموعات متمركزة قرب X", "rockets fired from X": where the attacker was, not the target.
-    Only precision and settlement words may stand between the phrase and the name."""
-    window = _CLAUSE_BREAK.split(_folded(text, start - ORIGIN_WINDOW, start, doc))[-1]
-    found = _overlapping_matches(precision_rules().origin, window)
-    if not found:
-        return False
-    words = _place_words()
+    Only precision and settlement words, and one other word right before the name ("from the
+    direction of the occupied Golan Heights"), may stand between the phrase and the name."""
+    pieces = _CLAUSE_BREAK.split(_folded(text, start - 2 * ORIGIN_WINDOW, start, doc))
+    window = pieces[-1][-ORIGIN_WINDOW:]
+    if len(pieces) > 1 and _COMPASS_ONLY.fullmatch(window):
+        # an apposition that only says where the origin lies: "from the direction of the
+        # Mediterranean, west of Latakia"
+        window = pieces[-2]
     # any origin phrase followed only by such words ("قادمة من اتجاه مدينة X": "من اتجاه" is)
-    return any(all(w in words or (w[0] in "وفب" and w[1:] in words) for w in window[f.end():].split())
-               for f in found)
+    return any(_leads_to_name(window[f.end():]) for f in _overlapping_matches(precision_rules().origin, window))
+
+
+def _leads_to_name(stretch: str) -> bool:
+    """Only precision and settlement words, and at most one other word standing last, right
+    before the name ("the occupied"), not earlier ("is from Manbij in the town of Saraqib")."""
+    words = _place_words()
+    other = [not (w in words or (w[0] in "وفب" and w[1:] in words)) for w in stretch.split()]
+    return not any(other[:-1])
 
 
 def _overlapping_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
@@ -158,6 +167,9 @@ def _place_words() -> frozenset[str]:
 
 
 _CLAUSE_BREAK = re.compile(r"[،,؛;.\n]")
+# an apposition that only gives a compass bearing from a place ("..., west of", "، غربي")
+_COMPASS_ONLY = re.compile(r"\s*(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west|[وف]?(?:شمال|جنوب|شرق|غرب)\S*"
+                           r"(?:\s+(?:شرق|غرب)\S*)?)(?:\s+of)?\s*")
 _PROVINCE_BEFORE = re.compile(r"(?:محافظة|محافظه)\s*$")
 _PROVINCE_AFTER = re.compile(r"\s*(?:province|governorate)\b", re.I)
 

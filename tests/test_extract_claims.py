@@ -143,3 +143,11 @@ def test_a_speaker_saying_it_was_struck_only_reports():
 def test_the_wire_description_of_the_observatory_names_it():
     text = "Israeli air strikes on Homs killed at least 36 soldiers late on Thursday, a Syrian war monitor said."
     assert claims_of(text)[0][:2] == ("Syrian Observatory for Human Rights", "report")
+
+
+def test_according_to_never_looks_back_for_its_source():
+    # "وفق مصدر أمني": an unnamed source; Baghdad before it is a place, not the speaker
+    text = "قتل أربعة عناصر من الحشد الشعبي بهجوم لتنظيم داعش شمالي بغداد ليلة الخميس - الجمعة، وفق مصدر أمني."
+    assert [c[0] for c in claims_of(text)] == [None]
+    [event] = extract_events(art(text, published="2024-03-01"))
+    assert (event.event_date, event.time_precision) == ("2024-02-29", 1)

@@ -251,6 +251,30 @@ def test_a_weapon_introduced_by_with_a_clause_later_is_the_instrument():
         ("Erbil", "Shelling/artillery/missile attack", 4)]
 
 
+@pytest.mark.parametrize("text", [
+    "Israeli strikes on a building in Damascus killed two people on Wednesday, state media said, adding "
+    "that the attack came from the direction of the occupied Golan Heights.",
+    "Israeli missiles hit Hama on Monday. The missiles came from the direction of the Mediterranean, "
+    "west of Latakia, state media said.",
+])
+def test_an_origin_with_a_word_or_a_bearing_between_is_not_an_event_location(text):
+    assert {e.location for e in events_of(text, language="en")} <= {"Damascus", "Hama"}
+
+
+def test_a_place_after_an_origin_clause_is_still_the_event_location():
+    text = ("Police forces clashed with a faction whose fighters are from Deir ez-Zor, in the town of "
+            "Jarabulus in the northern countryside of Aleppo, on Friday.")
+    assert "Jarabulus" in {e.location for e in events_of(text, language="en")}
+
+
+def test_the_governorate_after_a_base_is_no_event_when_the_weapon_follows():
+    text = "أعلنت المقاومة الإسلامية في العراق، في بيان، استهداف قاعدة حرير الأميركية في أربيل بطائرة مسيرة، صباح اليوم."
+    events = events_of(text, language="ar")
+    assert [(e.location, e.actor1, e.actor2) for e in events] == [
+        ("Harir Air Base (Bashur Airfield)", "Iran-aligned militias", "US forces")]
+    assert [(c.claimant, c.stance) for c in events[0].claims] == [("Iran-aligned militias", "claim")]
+
+
 def test_a_later_event_in_another_clause_stays_apart():
     text = "On 3 May 2024, gunmen attacked a bus near Ariha, and later a drone struck Saraqib."
     assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Attack"]
