@@ -214,3 +214,13 @@ def test_consonant_skeleton_only_when_asked(gaz):
 
 def test_excluded_spelling_is_not_used(gaz):
     assert all(p.name != "Aleppo" for p in gaz.lookup("Beroea"))   # al-Bara is not Aleppo
+
+
+@pytest.mark.parametrize("text, place_id", [
+    ("A drone hit Tower 22 in Jordan.", "fac:tower-22"),
+    ("هجوم بطائرة مسيرة على البرج 22 في الأردن", "fac:tower-22"),
+    ("Turkish jets struck PKK targets in the Gara region.", "fac:gara-mountain"),
+    ("قصفت طائرات تركية مواقع في جبل كارة بدهوك", "fac:gara-mountain"),
+])
+def test_outposts_and_mountains_turkish_and_us_statements_name(gaz, text, place_id):
+    assert place_id in {m.candidates[0].id for m in gaz.scan(text)}
