@@ -132,12 +132,12 @@ def _is_origin(text: str, start: int, doc=None) -> bool:
     """"مجموعات متمركزة قرب X", "rockets fired from X": where the attacker was, not the target.
     Only precision and settlement words, and one other word right before the name ("from the
     direction of the occupied Golan Heights"), may stand between the phrase and the name."""
-    pieces = _CLAUSE_BREAK.split(_folded(text, start - 2 * ORIGIN_WINDOW, start, doc))
-    window = pieces[-1][-ORIGIN_WINDOW:]
+    pieces = _CLAUSE_BREAK.split(_folded(text, start - ORIGIN_WINDOW, start, doc))
+    window = pieces[-1]
     if len(pieces) > 1 and _COMPASS_ONLY.fullmatch(window):
         # an apposition that only says where the origin lies: "from the direction of the
         # Mediterranean, west of Latakia"
-        window = pieces[-2]
+        window = _CLAUSE_BREAK.split(_folded(text, start - 2 * ORIGIN_WINDOW, start, doc))[-2]
     # any origin phrase followed only by such words ("قادمة من اتجاه مدينة X": "من اتجاه" is)
     return any(_leads_to_name(window[f.end():]) for f in _overlapping_matches(precision_rules().origin, window))
 

@@ -91,10 +91,6 @@ def weapon_types() -> dict[str, str]:
     return types
 
 
-_NEXT_WORD = re.compile(r" +(\w+)")                    # the word right after, only spaces between
-_WORDS_BEFORE = re.compile(r"(\w+) +(?:(\w+) +)?$")    # the one or two words right before
-
-
 def _weapon_noun_type(word: str) -> str | None:
     types = weapon_types()
     folded = fold_word(word)
@@ -107,18 +103,19 @@ def _weapon_noun_type(word: str) -> str | None:
 def typed_by_weapon(triggers: list[Trigger], text: str) -> list[Trigger]:
     """A generic strike or attack word whose subject is a weapon noun takes the noun's type: the
     Arabic noun right after it ("قصفت طائرات": verb first), or a noun (one adjective allowed
-    between) right before it ("Turkish artillery struck", "طائرات تركية قصفت")."""
+    between) right before it ("Turkish artillery struck", "طائرات تركية قصفت"). A word with
+    punctuation attached is no subject ("planes, struck"): it is not in the lexicon as written."""
     out = []
     for t in triggers:
         if t.generic and not t.event_type.startswith("Strategic developments"):
             sub_event_type = None
-            after = _NEXT_WORD.match(text, t.end)
-            if after and not after.group(1).isascii():
-                sub_event_type = _weapon_noun_type(after.group(1))
-            before = _WORDS_BEFORE.search(text, max(0, t.start - 40), t.start)
-            for word in (before.groups() if before and sub_event_type is None else ()):
-                if word and sub_event_type is None:
-                    sub_event_type = _weapon_noun_type(word)
+            after = text[t.end:t.end + 24].split(None, 1) if text[t.end:t.end + 1] == " " else ()
+            if after and not after[0].isascii():
+                sub_event_type = _weapon_noun_type(after[0])
+            before = text[max(0, t.start - 40):t.start]
+            if sub_event_type is None and before.endswith(" "):
+                for word in before.split()[-2:]:
+                    sub_event_type = sub_event_type or _weapon_noun_type(word)
             if sub_event_type is not None:
                 t = t._replace(event_type="Explosions/Remote violence", sub_event_type=sub_event_type,
                                generic=False)
