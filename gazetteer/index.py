@@ -285,19 +285,30 @@ class Gazetteer:
         auto.make_automaton()
         return auto
 
-    def _ends_a_longer_name(self, text, tok_spans, starts, ends, head_at: int, o_start: int) -> bool:
+    def _ends_a_longer_name(self, text, tok_spans, starts, ends, head_at: int, o_start: int,
+                            after_article: bool = False) -> bool:
         """The token at head_at, right before a match, is the first word of a compound name
         (Kafr, Maarat, Ain, تل): the match is the tail of a longer name ("Kafr Nubl", "Maaret
-        Alia", "Ain Dara"), not the shorter place it spells."""
+        Alia", "Ain Dara"), not the shorter place it spells. In Latin text so is any capitalised
+        word before an article and the match ("Busra al-Harir", "Liwa al-Quds"), unless it is a
+        word that only stands before a name (data/function_words.txt: "In Al-Hasakah") or opens
+        the sentence."""
         if head_at < 0:
             return False
         a, b, tok = tok_spans[head_at]
         if not _joined(text, ends[b - 1], o_start):
             return False
-        heads = self.rules.name_heads
+        rules = self.rules
+        heads = rules.name_heads
         if is_arabic_token(tok):
             return tok in heads or (tok[:1] in "وفبل" and tok[1:] in heads)   # وكفر نبل
-        return text[starts[a]].isupper() and self.rules.token_key(tok) in heads
+        if not text[starts[a]].isupper():
+            return False
+        key = rules.token_key(tok)
+        if key in heads:
+            return True
+        return after_article and tok not in rules.function_words and key not in rules.facility_words \
+            and not _opens_sentence(text, starts[a])
 
     def _heads_a_longer_name(self, text, tok_spans, starts, ends, ti_last: int, key: str,
                              o_end: int) -> bool:
@@ -397,7 +408,8 @@ class Gazetteer:
                 if self._heads_a_longer_name(text, tok_spans, starts, ends, ti_last, key, o_end):
                     continue                                      # Bab al-Faraj is not al-Bab
             head_at = ti_first - 1 - (o_start < starts[tok_a] and not prefix)
-            if self._ends_a_longer_name(text, tok_spans, starts, ends, head_at, o_start):
+            if self._ends_a_longer_name(text, tok_spans, starts, ends, head_at, o_start,
+                                        o_start < starts[tok_a] and not prefix):
                 continue                                          # Kafr Nubl is not Nubl
             found.append((o_start, o_end, o_name, key, len(prefix), ti_last))
         # longest first, a whole-word reading before a prefix-stripped one, then leftmost
@@ -484,6 +496,13 @@ def _token_spans(tokens: list[str]) -> list[tuple[int, int, str]]:
 
 
 _JOINER = re.compile(r"[\s\-‐‑]*")          # re's \s is str.isspace
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """True when text[i] begins a sentence (only spaces, quotes or brackets after its end)."""
+    while i > 0 and text[i - 1] in " \t\"'“‘(«":
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?:;\n\u061f"
 
 
 def _joined(text: str, a: int, b: int) -> bool:

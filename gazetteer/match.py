@@ -40,6 +40,7 @@ class MatchRules:
     stop_capitalized: frozenset[str]                # match keys that need a capital, not sentence-initial
     stop_exact: frozenset[str] = frozenset()        # normalised spellings (not keys) that are not names
     name_heads: frozenset[str] = frozenset()        # keys of first words of compound names (Kafr, Bab)
+    function_words: frozenset[str] = frozenset()    # normalised English words that precede "al-" + a name
     _latin_cache: dict = field(default_factory=dict, compare=False, repr=False)
     _token_cache: dict = field(default_factory=dict, compare=False, repr=False)
     _prefix_modes: dict = field(default_factory=dict, compare=False, repr=False)
@@ -99,8 +100,13 @@ class MatchRules:
             for _, cells in _data_lines(path):
                 if cells[0] != "word":
                     heads.add(partial.name_key(normalize_name(cells[0])))
+        function_words = set()
+        path = data_dir / "function_words.txt"
+        if path.exists():
+            function_words = {normalize_name(cells[0]) for _, cells in _data_lines(path) if cells[0] != "word"}
         return cls(articles, text_articles, generic_words, tuple(rules), tuple(prefixes),
-                   frozenset(never), frozenset(capitalized), frozenset(exact), frozenset(heads))
+                   frozenset(never), frozenset(capitalized), frozenset(exact), frozenset(heads),
+                   frozenset(function_words))
 
     @property
     def prefix_modes(self) -> dict[str, str]:

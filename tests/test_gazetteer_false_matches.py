@@ -108,3 +108,25 @@ def test_a_places_own_facility_comes_first_before_a_facility_word(gaz):
 def test_no_facility_guess_without_a_fitting_facility(gaz):
     (m,) = gaz.scan("A drone struck the Shaddadi base.")
     assert m.surface == "Shaddadi" and m.best.admin1 == "Al-Hasakah"
+
+
+# ---- a capitalised word, an article and a known name: a longer name we do not know ----------
+
+@pytest.mark.parametrize("text, tail", [
+    ("Gunmen shot dead a council member in the town of Busra al-Harir in Daraa's countryside.", "Harir"),
+    ("Fighters of Liwa al-Quds clashed with IS cells in the desert.", "al-Quds"),
+    ("A riot broke out in QSD's Al-Sina'a prison in Hasakah city.", "Al-Sina'a"),
+])
+def test_a_known_name_after_a_capitalised_word_and_al_is_the_tail_of_a_longer_name(gaz, text, tail):
+    assert tail not in [m.surface for m in gaz.scan(text)]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("In al-Hasakah, drones struck a car.", "al-Hasakah"),                       # opens the sentence
+    ("Turkish Drone Strike Kills Two In Al-Hasakah", "Al-Hasakah"),             # a headline's preposition
+    ("Strikes hit the countryside of Rural al-Mayadin.", "al-Mayadin"),         # a word for part of an area
+    ("Women and children live in Camp al-Hol.", "al-Hol"),                      # a facility word
+    ("Strikes on Al-Mayadin and Al-Bukamal", "Al-Bukamal"),
+])
+def test_a_name_after_a_function_word_and_al_still_matches(gaz, text, surface):
+    assert surface in [m.surface for m in gaz.scan(text)]
