@@ -48,6 +48,12 @@ def claimant_matcher() -> TermMatcher:
     return TermMatcher({row[0]: row[1] for row in read_table("claimants.tsv") if len(row) >= 2}, shared=True)
 
 
+@lru_cache(maxsize=1)
+def claimant_sides() -> dict[str, str]:
+    """Claimant -> the actor it speaks for (claimants.tsv, third column): the Pentagon for US forces."""
+    return {row[1]: row[2] for row in read_table("claimants.tsv") if len(row) >= 3 and row[2]}
+
+
 def _speaker(sources: list, lo: int, hi: int, actors: list[ActorMention], nearest_to: int):
     """The claimant named in text[lo:hi]: a known source first, else an actor; nearest wins."""
     names = [(m.start, m.end, m.value) for m in sources if lo <= m.start and m.end <= hi]
@@ -106,8 +112,9 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
             last_source = speaker[2]
         speaker_actor = None
         if speaker:
-            speaker_actor = next((a.actor for a in actors if a.start < speaker[1] and speaker[0] < a.end
-                                  and a.kind not in ("adjective", "weak")), None)
+            speaker_actor = claimant_sides().get(speaker[2]) or \
+                next((a.actor for a in actors if a.start < speaker[1] and speaker[0] < a.end
+                      and a.kind not in ("adjective", "weak")), None)
         out.append(ClaimMention(m.start, m.end, stance, speaker[2] if speaker else None, blamed,
                                 (frame_lo, frame_hi), (sent.start, sent.end), speaker_actor))
     return out

@@ -117,7 +117,12 @@ _SINGLE_FIRST = re.compile(
     rf"{_B}(?:a|an|one)(?:{_GAP_WORD}){{1,5}}?\s+was\s+(?:(?:reportedly|also|later)\s+)?"
     rf"(?P<after>{_AFTER['killed']}|{_AFTER['injured']}){_E}")
 _TOLL = re.compile(rf"{_B}(?:death\s+toll|toll|(?:حصيله|عدد)\s+(?:القتلي|الضحايا|الشهداء))(?:\s+\S+){{0,3}}?\s+"
-                   rf"(?:to|of|at|reached|الي|بلغت)\s+{_QUALIFIER}(?P<num>{_NUMBER}){_E}")
+                   rf"(?:to|of|at|reached|الي|بلغت)\s+{_QUALIFIER}(?P<num>{_NUMBER}){_E}"
+                   # "the death toll from Tuesday's strikes on a market in X rose to 12": a verb of
+                   # rising may come further on; "ارتفعت حصيلة قتلى القصف على X إلى 12" puts it first
+                   rf"|{_B}(?:death\s+)?toll(?:\s+[^\s.;:!?]+){{1,14}}?\s+(?:rose|climbed|increased|jumped|has\s+risen|had\s+risen)"
+                   rf"\s+to\s+{_QUALIFIER}(?P<num_rose>{_NUMBER}){_E}"
+                   rf"|{_B}[وف]?ارتفع(?:ت)?\s+(?:حصيله|عدد)(?:\s+[^\s.؛:!؟]+){{1,14}}?\s+الي\s+{_QUALIFIER}(?P<num_ar>{_NUMBER}){_E}")
 _SELF = {kind: re.compile(rf"{_B}{_PREFIX}(?P<word>{_alternation(_words('self_' + kind))}){_E}")
          for kind in ("killed", "injured")}
 _NONE = {which: re.compile(rf"{_B}(?:من\s+)?{_PREFIX}(?:{_alternation(_words('none', which))}){_E}")
@@ -242,10 +247,10 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
             count, vague = None, "killed and injured"     # one figure for both: neither is known
         for kind in kinds:
             add(m.start(), end, kind, count, vague)
-    for m in finditer_near(_TOLL, hits.get('toll'), folded, back=8 + _SCANNER.lead('toll'), ahead=90):
+    for m in finditer_near(_TOLL, hits.get('toll'), folded, back=12 + _SCANNER.lead('toll'), ahead=160):
         if free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
-            add(m.start(), m.end(), "killed", parse_number(m.group("num")), None)
+            add(m.start(), m.end(), "killed", parse_number(m.group("num") or m.group("num_rose") or m.group("num_ar")), None)
     for m in finditer_near(_COUNT_FIRST, hits.get('after'), folded, back=120, ahead=2):
         if not free(m.start(), m.end()):
             continue

@@ -72,6 +72,15 @@ def _scan_places(gaz, text: str, stretches):
     return out
 
 
+def _inside_a_longer_place(actor, scanned) -> bool:
+    """A capital that stands for its government ("Damascus said") but is here part of a longer
+    place name ("Damascus International Airport"): a place, not a side or a speaker."""
+    if actor.kind not in ("metonym", "speech"):
+        return False
+    i = bisect.bisect_right([m.start for m in scanned], actor.start) - 1
+    return i >= 0 and scanned[i].end >= actor.end and scanned[i].end - scanned[i].start > actor.end - actor.start
+
+
 def annotate(article: Article, gazetteer=None) -> dict:
     """Every stage's annotations for one article (for tests and for looking inside)."""
     text = article.text or ""
@@ -96,12 +105,14 @@ def annotate(article: Article, gazetteer=None) -> dict:
     # one pass from the first event sentence to the last, keeping what lies in event sentences
     lo, hi = doc.folded_offset(stretches[0][0]), doc.folded_offset(stretches[-1][1])
     inside = _within(stretches)
+    scanned = _scan_places(gaz, text, stretches)
     actors = [a for a in find_actors(doc, lo, hi) if inside(a.start)
               # a name in the dateline ("بغداد (رويترز) -") is where the outlet wrote from, not a side
-              and not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])]
+              and not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])
+              and not _inside_a_longer_place(a, scanned)]
     cues = [c for c in find_role_cues(doc, lo, hi) if inside(c.start)]
     claims = find_claims(doc, sentences, actors, stretches)
-    places = locate_places(text, _scan_places(gaz, text, stretches), actors, claims, dateline_span, triggers, doc)
+    places = locate_places(text, scanned, actors, claims, dateline_span, triggers, doc)
     places = disambiguate_by_governorate(places, sentences)
     dates = []
     if article.published:

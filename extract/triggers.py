@@ -97,6 +97,10 @@ def _weapon_noun_type(word: str) -> str | None:
     found = types.get(folded)
     if found is None and len(folded) > 3 and folded[0] in "وفبل":
         found = types.get(folded[1:])            # "وطائرات", "بالمدفعية"
+    if found is None and not folded.isascii():
+        for ending in ("ها", "هم", "ه"):         # a possessive: "طائراتها" (its planes)
+            if folded.endswith(ending) and types.get(folded[:-len(ending)]):
+                return types[folded[:-len(ending)]]
     return found
 
 

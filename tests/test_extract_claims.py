@@ -151,3 +151,18 @@ def test_according_to_never_looks_back_for_its_source():
     assert [c[0] for c in claims_of(text)] == [None]
     [event] = extract_events(art(text, published="2024-03-01"))
     assert (event.event_date, event.time_precision) == ("2024-02-29", 1)
+
+
+def test_a_defence_ministry_saying_its_planes_struck_names_its_side():
+    text = "أعلنت وزارة الدفاع الروسية أن طائراتها قصفت مواقع للإرهابيين في ريف إدلب الجنوبي."
+    assert ("Russian Ministry of Defence", "claim", None) in claims_of(text)
+    [event] = extract_events(art(text))
+    assert (event.actor1, event.sub_event_type) == ("Russia", "Air/drone strike")
+
+
+def test_a_capital_inside_an_airport_name_is_no_speaker():
+    # "Damascus" here is part of the airport's name, not the government speaking
+    text = ("An Israeli strike near Damascus International Airport put it out of service on Sunday, the "
+            "transport ministry said, the second such attack in a month.")
+    [event] = extract_events(art(text, published="2023-10-22"))
+    assert (event.location, event.actor1) == ("Damascus International Airport", "Israel")

@@ -45,8 +45,8 @@ def mentions(text, language=None):
     ("انفجرت العبوة دون وقوع إصابات", [("killed", 0, "none", "دون وقوع إصابات"),
                                      ("injured", 0, "none", "دون وقوع إصابات")]),
     ("الهجوم لم يسفر عن مقتل أي إيرانيين", [("killed", 0, "none", "لم يسفر عن مقتل")]),
-    ("وارتفعت حصيلة القتلى إلى 12 شخصاً", [("killed", 12, None, "حصيلة القتلى إلى 12")]),
-    ("ارتفع عدد القتلى إلى 20", [("killed", 20, None, "عدد القتلى إلى 20")]),
+    ("وارتفعت حصيلة القتلى إلى 12 شخصاً", [("killed", 12, None, "وارتفعت حصيلة القتلى إلى 12")]),
+    ("ارتفع عدد القتلى إلى 20", [("killed", 20, None, "ارتفع عدد القتلى إلى 20")]),
     ("قتل ثلاثة مدنيين وأصيب خمسة آخرون", [("killed", 3, None, "قتل ثلاثة"), ("injured", 5, None, "وأصيب خمسة")]),
     ("ومقتل خمسة عشر مسلحا", [("killed", 15, None, "ومقتل خمسة عشر")]),
     ("لقي طفل حتفه", [("killed", 1, None, "لقي طفل")]),
@@ -145,6 +145,19 @@ def test_more_arabic_casualty_wording(text, expected):
 ])
 def test_counts_joined_by_and_add_up(text, expected):
     assert mentions(text, "en") == expected
+
+
+@pytest.mark.parametrize("text, expected, language", [
+    ("The death toll from Tuesday's Russian air strikes on a market in Jisr al-Shughur rose to 12, "
+     "including three children.", 12, "en"),
+    ("وارتفعت حصيلة قتلى القصف الروسي على سوق الخضار في جسر الشغور إلى 12 شخصاً", 12, "ar"),
+])
+def test_a_toll_that_rose_further_on(text, expected, language):
+    assert [(m[0], m[1]) for m in mentions(text, language)][:1] == [("killed", expected)]
+
+
+def test_a_toll_expected_to_rise_gives_no_figure():
+    assert mentions("The death toll is expected to rise, officials said.", "en") == []
 
 
 @pytest.mark.parametrize("text, expected", [
