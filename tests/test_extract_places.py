@@ -194,3 +194,12 @@ def test_the_area_between_two_places_is_near_the_first():
 def test_precision_word_with_an_attached_preposition(text, reason):
     (event,) = extract_events(read_article_text(text, id="t", published=date(2024, 6, 7)))
     assert (event.geo_precision, event.geo_reason) == (2, reason)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Turkish drones struck oil facilities in the Rmelan area of Hasakah province on Saturday.", "Rmelan"),
+    ("Israel said it struck targets in the area of Quneitra overnight.", "Quneitra"),
+])
+def test_the_area_of_a_town_is_near_it(text, name):
+    p = places_by_surface(text, "en")[name]
+    assert (p.precision, p.reason.startswith("in the area of")) == (2, True)
