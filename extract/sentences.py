@@ -16,7 +16,7 @@ import re
 _SENTENCE_END = re.compile(r"(?=[.!?؟;؛\n])(?:[.!?؟;؛]+[\"'”»)]*(?=\s)|\n+)")
 # Clause separators: Arabic and Latin comma/semicolon, colon, a spaced dash.
 _CLAUSE_SEP = re.compile(r"(?=[،؛;,:\s])(?:[،؛;,:]|\s[-–—]\s)")
-_LAST_WORD = re.compile(r"[\w.]*$")
+_LAST_WORD = re.compile(r"[\w.'’]*$")              # Dar'a is a word, not the initial a
 # Words after which a full stop does not end the sentence (U.S. forces, Gen. Smith).
 _ABBREVIATIONS = {"u.s", "u.k", "u.n", "mr", "mrs", "dr", "gen", "lt", "col", "maj", "capt", "sgt",
                   "no", "st", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "vs", "approx", "a.m", "p.m"}

@@ -122,6 +122,13 @@ def test_sentences_and_clauses_keep_offsets():
     assert arabic.clause_at(text.index("مقتل")) == arabic.clauses[1]
 
 
+def test_a_name_ending_in_an_apostrophe_and_a_letter_ends_a_sentence():
+    # "Dar'a." is a word, not an initial like the "S." of "U.S."
+    text = "A body was found in the countryside of Dar'a. He was kidnapped on 3/4/2020. U.S. forces said so."
+    assert [text[s.start:s.end] for s in split_sentences(text)] == [
+        "A body was found in the countryside of Dar'a.", "He was kidnapped on 3/4/2020.", "U.S. forces said so."]
+
+
 def test_a_semicolon_ends_a_statement():
     text = "Drones struck a car near Qamishli; in Hasakah, residents heard blasts. قصفت طائرات مواقع؛ وفي القصير أصيب عناصر."
     assert [text[s.start:s.end] for s in split_sentences(text)] == [
