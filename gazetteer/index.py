@@ -73,7 +73,7 @@ class Gazetteer:
             solids: dict[str, int] = {}
             for n_spelling, spelling in enumerate(
                     [rec.name, rec.arabic_name, *rec.variants, *aliases.get(rec.id, ())]):
-                if not spelling:
+                if not spelling or spelling in rec.unmatched:
                     continue
                 got = norm_cache.get(spelling)
                 if got is None:
@@ -590,4 +590,6 @@ def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
             rec.name = display_names[rec.id]
         if rec.id in excluded:
             rec.variants = [v for v in rec.variants if v not in excluded[rec.id]]
+            # its own name or Arabic name stays its display name but is not matched
+            rec.unmatched = frozenset(n for n in (rec.name, rec.arabic_name) if n in excluded[rec.id])
     return Gazetteer(records, MatchRules.load(data_dir), admin1_names, aliases)

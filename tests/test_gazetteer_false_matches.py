@@ -130,3 +130,24 @@ def test_a_known_name_after_a_capitalised_word_and_al_is_the_tail_of_a_longer_na
 ])
 def test_a_name_after_a_function_word_and_al_still_matches(gaz, text, surface):
     assert surface in [m.surface for m in gaz.scan(text)]
+
+
+# ---- names that are also common Arabic words (data/excluded_spellings.tsv) -------------------
+
+@pytest.mark.parametrize("text", [
+    "ألقى مسلح رمانة يدوية على الحاجز",          # hand grenade, not Rummana (Galilee)
+    "مقتل أربعة مهربين خلال اشتباك مع حرس الحدود",  # smugglers, not Khomeyni Shahr's Persian name
+    "قالت سفيرة الولايات المتحدة لدى الأمم المتحدة",  # ambassador, not as-Safirah
+    "أرسل الرئيس برقية تعزية",                      # a cable, not al-Bariqiyah
+    "التقى رياض حجاب بالوفد",                       # a man's name, not Riyadh
+])
+def test_common_arabic_words_are_not_places(gaz, text):
+    assert places(gaz, text) == []
+
+
+@pytest.mark.parametrize("text, place_id", [
+    ("قصفت قوات النظام بلدة السفيرة", "gn:172503"),
+    ("وصل الوفد إلى الرياض", "gn:108410"),
+])
+def test_the_places_keep_the_names_the_news_writes(gaz, text, place_id):
+    assert [pid for _, pid in places(gaz, text)] == [place_id]

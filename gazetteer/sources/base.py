@@ -21,6 +21,7 @@ class PlaceRecord:
     population: int = 0
     source: str = ""
     variants: list[str] = field(default_factory=list)
+    unmatched: frozenset[str] = frozenset()     # its own names that must not match (excluded_spellings.tsv)
 
     def problem(self) -> str | None:
         """What is wrong with this record, or None."""
