@@ -33,7 +33,8 @@ _DATELINE_PATTERNS = [
     re.compile(rf"(?P<caps>[A-Z][A-Z'’.]+(?:[ -][A-Z][A-Z'’.]+){{0,3}})(?:,[ \t]*[A-Z][A-Za-z]+(?:[ \t][A-Z][A-Za-z]+)?)?"
                rf"[ \t]*(?P<sep>{_DASH})[ \t]*"),
     # PLACE/ OUTLET:  or  PLACE - OUTLET:  (Iraqi and Syrian papers); outlet must be a known one
-    re.compile(rf"{_PLACE}[ \t]*(?:/|{_DASH})[ \t]*(?P<bare>[^\W\d_][^\n:/()\-]{{0,30}}?)[ \t]*(?P<sep>:)[ \t]*"),
+    # (the outlet may stand in quotes: "دمشق - «الشرق الأوسط»:")
+    re.compile(rf"{_PLACE}[ \t]*(?:/|{_DASH})[ \t]*(?P<bare>[«\"“]?[^\W\d_][^\n:/()\-«»]{{0,30}}?[»\"”]?)[ \t]*(?P<sep>:)[ \t]*"),
 ]
 _CREDIT_LINE = re.compile(
     r"^[ \t]*(?:المصدر|المصادر|مصدر الخبر|نقلا عن|نقلاً عن|source|sources|credit)[ \t]*[:：][ \t]*"

@@ -52,12 +52,13 @@ class _PrecisionRules:
     before_settled: re.Pattern  # the same with a settlement word between phrase and name
     after: re.Pattern
     origin: re.Pattern
+    echo: re.Pattern            # "its echoes were heard in X": X is where the blast was heard
     rules: dict
 
 
 @lru_cache(maxsize=1)
 def precision_rules() -> _PrecisionRules:
-    before, after, origin, settlement, rules = [], [], [], [], {}
+    before, after, origin, echo, settlement, rules = [], [], [], [], [], {}
     for row in read_table("precision_words.tsv"):
         if len(row) < 3:
             continue
@@ -68,6 +69,8 @@ def precision_rules() -> _PrecisionRules:
             settlement.append(phrase)
         elif precision == "origin":
             origin.append(phrase)
+        elif precision == "echo":
+            echo.append(phrase)
         else:
             rules[(side, phrase)] = (int(precision), reason, area)
             (before if side == "before" else after).append(phrase)
@@ -86,6 +89,7 @@ def precision_rules() -> _PrecisionRules:
         before_settled=re.compile(rf"\s+(?:{reversed_alt(settlement)})\s+(?P<p>{reversed_alt(before)}){phrase_start}"),
         after=re.compile(rf"^(?:'s)?\s+(?:(?:city|town)\s+)?(?P<p>{alt(after)})(?!\w)"),
         origin=re.compile(rf"(?<!\w)[وفب]?(?:{alt(origin)})(?!\w)"),
+        echo=re.compile(rf"(?<!\w)[وفب]?(?:{alt(echo)})"),
         rules=rules,
     )
 
@@ -142,6 +146,13 @@ def _is_origin(text: str, start: int, doc=None) -> bool:
     return any(_leads_to_name(window[f.end():]) for f in _overlapping_matches(precision_rules().origin, window))
 
 
+def _heard_there(text: str, start: int, doc=None) -> bool:
+    """"سُمعت أصداؤها في مدينة حمص", "heard as far as Homs": the blast was heard there, it did not
+    happen there (an echo word earlier in the name's clause)."""
+    clause = _CLAUSE_BREAK.split(_folded(text, start - 2 * ORIGIN_WINDOW, start, doc))[-1]
+    return precision_rules().echo.search(clause) is not None
+
+
 def _leads_to_name(stretch: str) -> bool:
     """Only precision and settlement words, and at most one other word standing last, right
     before the name ("the occupied"), not earlier ("is from Manbij in the town of Saraqib")."""
@@ -162,7 +173,7 @@ def _overlapping_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     """Every word of a precision or settlement phrase ("قرب", "مدينة", "the", "outskirts", "of")."""
-    return frozenset(w for row in read_table("precision_words.tsv") if len(row) >= 3 and row[2] != "origin"
+    return frozenset(w for row in read_table("precision_words.tsv") if len(row) >= 3 and row[2] not in ("origin", "echo")
                      for w in fold(row[0]).split())
 
 
@@ -344,4 +355,6 @@ def _exclusion(m, kind, text, actors, speech_frames, dateline_span, doc=None) ->
                 return "part of an actor's name"
     if _is_origin(text, m.start, doc):
         return "origin"
+    if _heard_there(text, m.start, doc):
+        return "heard from afar"
     return None

@@ -16,6 +16,7 @@ from extract.dateline import find_original_source, lookup_outlet, parse_dateline
     ("BAGHDAD — A roadside bomb struck", "Baghdad", None),
     ("DEIR EZ-ZOR, Syria - Rockets hit", "Deir Ez-Zor", None),
     ("BEIRUT (AP) — Israeli jets struck", "Beirut", "AP"),
+    ("دمشق - «الشرق الأوسط»: قُتل ثلاثة عناصر", "دمشق", "Asharq Al-Awsat"),   # the outlet in quotes
 ])
 def test_datelines(text, place, outlet):
     dateline = parse_dateline(text)

@@ -210,3 +210,17 @@ def test_precision_word_with_an_attached_preposition(text, reason):
 def test_the_area_of_a_town_is_near_it(text, name):
     p = places_by_surface(text, "en")[name]
     assert (p.precision, p.reason.startswith("in the area of")) == (2, True)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("قتل ثلاثة عناصر بغارة إسرائيلية قرب القصير، وتسببت بانفجارات سُمعت أصداؤها في مدينة حمص.", "ar"),
+    ("Israeli jets struck a depot near Masyaf on Sunday, and the blasts could be heard as far as Hama.", "en"),
+])
+def test_where_a_blast_was_only_heard_is_not_an_event_location(text, language):
+    heard = [p for p in annotated(text, language)["places"] if p.place.name in ("Homs", "Hama")]
+    assert heard and all(not p.usable for p in heard)
+
+
+def test_the_area_of_a_town_in_arabic_is_near_it():
+    p = places_by_surface("قصفت طائرات إسرائيلية مستودعاً في منطقة القصير صباح اليوم.", "ar")["القصير"]
+    assert (p.precision, p.reason) == (2, "in the area of Al Qusayr")
