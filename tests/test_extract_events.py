@@ -275,6 +275,12 @@ def test_the_governorate_after_a_base_is_no_event_when_the_weapon_follows():
     assert [(c.claimant, c.stance) for c in events[0].claims] == [("Iran-aligned militias", "claim")]
 
 
+def test_an_inghimasi_raid_is_an_attack_on_the_side_it_storms():
+    text = "قتل عدد من عناصر قوات النظام بعملية انغماسية نفذتها هيئة تحرير الشام على محور قرب الأتارب."
+    [event] = events_of(text, language="ar")
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Armed clash", "Hayat Tahrir al-Sham", "Syrian government")
+
+
 def test_a_later_event_in_another_clause_stays_apart():
     text = "On 3 May 2024, gunmen attacked a bus near Ariha, and later a drone struck Saraqib."
     assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Attack"]

@@ -116,6 +116,9 @@ def test_no_casualty_figure(text):
     ("وأسفر العدوان عن ارتقاء جنديين", [("killed", 2, None, "ارتقاء جنديين")]),
     ("ما أدى إلى ارتقاء 3 شهداء", [("killed", 3, None, "ارتقاء 3")]),
     ("ارتقى مستوى التوتر في المنطقة", []),
+    # the subject before its verb, as state media write it
+    ("أفادت سانا بأن ثلاثة مدنيين أصيبوا بجروح جراء سقوط قذائف", [("injured", 3, None, "ثلاثة مدنيين أصيبوا")]),
+    ("قتل 3 وأصيب 5 آخرون", [("killed", 3, None, "قتل 3"), ("injured", 5, None, "وأصيب 5")]),
     # a dual pronoun counts two
     ("استهدفت طائرة مسيرة سيارة تقل قياديين، ما أدى إلى مقتلهما", [("killed", 2, None, "مقتلهما")]),
     # counts joined by "and" add up
