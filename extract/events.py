@@ -332,6 +332,9 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
         if prev is not None and not prev.coarse and _far_governorate_of(prev, p, text, event_words, sentences,
                                                                         openers):
             continue
+        if prev is not None and not p.coarse and _opening_governorate(prev, p, text, sentences):
+            out[-1] = p                   # "..., and in Hasakah artillery shelled Tal Tamr": Tal Tamr
+            continue
         if prev is not None and prev.place.kind != "country" and qualifier_gap(text[prev.end:p.start]):
             if _names_governorate_of(p, prev):
                 continue
@@ -377,6 +380,22 @@ def _far_governorate_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_w
         return False
     attached_in = text[p.start] == "ب" and p.place.arabic_name and not p.place.arabic_name.startswith("ب")
     return (attached_in or _IN_BEFORE.search(gap) is not None) and _names_governorate_of(p, finer)
+
+
+# "in" opening a clause: at the sentence start, after a comma, "and", or an attached و ("وفي")
+_CLAUSE_OPENING_IN = re.compile(r"(?:^|[,،;؛]\s*|\band\s+|(?<!\w)و)\s*(?:\b[Ii]n|في)\s+(?:the\s+)?$")
+
+
+def _opening_governorate(opening: LocatedPlace, finer: LocatedPlace, text: str, sentences) -> bool:
+    """"In Hasakah, artillery shelled the village of Tal Tamr", "وفي الحسكة، قصفت المدفعية قرية تل تمر":
+    a clause opened by "in" and a governorate's name, with a finer place of that governorate later
+    in the sentence: the name only says where the finer place is."""
+    sent = next((s for s in sentences if s.start <= opening.start and finer.end <= s.end), None)
+    if sent is None or "city" in opening.reason or "inside" in opening.reason:
+        return False
+    if not _CLAUSE_OPENING_IN.search(text[sent.start:opening.start]):      # (^ is the sentence's start)
+        return False
+    return _names_governorate_of(opening, finer)
 
 
 def _names_governorate_of(p: LocatedPlace, finer: LocatedPlace) -> bool:

@@ -281,6 +281,19 @@ def test_an_inghimasi_raid_is_an_attack_on_the_side_it_storms():
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Armed clash", "Hayat Tahrir al-Sham", "Syrian government")
 
 
+@pytest.mark.parametrize("text, language, expected", [
+    ("Regime forces shelled Kafranbel in southern Idlib on Tuesday, and in Hasakah artillery shelled the "
+     "village of Tal Tamr.", "en", {"Kafranbel", "Tall Tamr"}),
+    ("In Deir ez-Zor, US jets struck sites near Mayadin on Monday.", "en", {"Al Mayadin"}),
+    ("وفي الحسكة، قصفت المدفعية التركية قرية تل تمر صباح الاثنين.", "ar", {"Tall Tamr"}),
+    # the city itself, or two places side by side, stay events
+    ("In Hasakah city, drones struck a car near Qamishli on Monday.", "en", {"Al Hasakah", "Al Qamishli"}),
+    ("Regime forces shelled Hasakah and Tal Tamr on Monday.", "en", {"Al Hasakah", "Tall Tamr"}),
+])
+def test_a_clause_opened_by_in_and_a_governorate_only_says_where(text, language, expected):
+    assert {e.location for e in events_of(text, language=language)} == expected
+
+
 def test_a_later_event_in_another_clause_stays_apart():
     text = "On 3 May 2024, gunmen attacked a bus near Ariha, and later a drone struck Saraqib."
     assert sorted(e.sub_event_type for e in events_of(text)) == ["Air/drone strike", "Attack"]
