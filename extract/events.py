@@ -22,7 +22,8 @@ How an analyst reads a report, as rules:
 6. Told apart: "a separate strike"/"غارة أخرى" starts a new set (keeping the attacker of the last
    one of its kind); "in response to an attack"/"رداً على هجوم" names the answered attack, whose
    sides are the answer's reversed. "X in Y" (Y the governorate of X, also a clause later with
-   no event word between), "X south of Y", "between X and Y" and "Y's X" give one place, X.
+   no event word between), "in Y, <event word> X" (a clause opened by "in" and X's governorate),
+   "X south of Y", "between X and Y" and "Y's X" give one place, X.
 7. A set with no date of its own takes the date of the set told before it (the report's time
    frame), else the publication date with time_precision 2.
 8. An event word whose clause recalls an earlier event ("last year's attack", "since 2019", a year
