@@ -166,3 +166,9 @@ def test_a_capital_inside_an_airport_name_is_no_speaker():
             "transport ministry said, the second such attack in a month.")
     [event] = extract_events(art(text, published="2023-10-22"))
     assert (event.location, event.actor1) == ("Damascus International Airport", "Israel")
+
+
+def test_claiming_the_attack_is_a_claim():
+    text = ("Islamic State militants ambushed an army bus near Palmyra on Thursday, killing 15 soldiers. "
+            "The Islamic State group claimed the attack on its Amaq news agency.")
+    assert ("Islamic State", "claim", None) in claims_of(text)
