@@ -988,15 +988,16 @@ def _where(reason: str) -> str:
 
 def summarize(e: Event) -> str:
     """A one-sentence English summary built from the coded fields."""
-    who = e.actor1 or "An unidentified actor"
-    target = e.actor2 or ""
+    who = e.actor1 or "an unidentified actor"
+    target = "civilians" if e.actor2 == "Civilians" else e.actor2 or ""       # a side's name, else prose
     verb = _VERBS.get(e.sub_event_type, f"was involved in a {e.sub_event_type.lower()} event with")
     if "{target}" in verb:
         action = verb.format(target=target or "a target")
     elif target:
         action = f"{verb} {target}"
     else:
-        action = {"Armed clash": "fought", "Attack": "carried out an attack"}.get(
+        action = {"Armed clash": "fought", "Attack": "carried out an attack",
+                  "Shelling/artillery/missile attack": "carried out shelling"}.get(
             e.sub_event_type, verb.rsplit(" ", 1)[0] if verb.endswith((" on", " at", " against", " with")) else verb)
     where = _where(e.geo_reason) if e.geo_reason else (f"in {e.location}" if e.location else "")
     figures = []

@@ -386,3 +386,12 @@ def test_a_road_between_two_towns_is_one_event_near_the_first(text, reason):
 def test_a_governorate_with_an_event_word_after_it_is_not_taken_for_a_qualifier():
     events = events_of("A Turkish drone struck a car near Qamishli; in Hasakah, regime artillery shelled a village.")
     assert {"gn:173377", "gn:173811"} <= {e.place_id for e in events}
+
+
+@pytest.mark.parametrize("text, notes", [
+    ("A car bomb exploded in the town of Azaz on Saturday, killing five people.",
+     "On 2024-05-04, an unidentified actor hit civilians with an explosive device in Izaz town; 5 killed."),
+    ("Regime forces shelled Kafranbel on Tuesday.", "On 2024-05-07, Syrian government carried out shelling in Kafranbel."),
+])
+def test_notes_read_as_a_sentence(text, notes):
+    assert [e.notes for e in events_of(text, language="en")] == [notes]
