@@ -36,6 +36,7 @@ class ClaimMention(NamedTuple):
     frame: tuple[int, int]     # the speech frame (verb and speaker, not what was said)
     sentence: tuple[int, int]
     claimant_actor: str | None = None   # the speaker as an actor, when it is one ("قسد", "IS")
+    speaker_span: tuple[int, int] | None = None   # where the speaker is named
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +76,7 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         inside = lambda m: any(a <= m.start < b for a, b in stretches)      # noqa: E731
     else:
         lo, hi, inside = 0, None, (lambda m: True)                           # noqa: E731
-    verbs = [m for m in verb_matcher().find(doc, lo, hi) if inside(m)]
+    verbs = [m for m in verb_matcher().find(doc, lo, hi) if inside(m) and m.value[0] != "none"]
     if not verbs:
         return out
     sources = [m for m in claimant_matcher().find(doc, lo, hi) if inside(m)]
@@ -116,13 +117,14 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
                 next((a.actor for a in actors if a.start < speaker[1] and speaker[0] < a.end
                       and a.kind not in ("adjective", "weak")), None)
         out.append(ClaimMention(m.start, m.end, stance, speaker[2] if speaker else None, blamed,
-                                (frame_lo, frame_hi), (sent.start, sent.end), speaker_actor))
+                                (frame_lo, frame_hi), (sent.start, sent.end), speaker_actor,
+                                (speaker[0], speaker[1]) if speaker else None))
     return out
 
 
 # what may follow a closing "..., X said": a day or time, then the sentence's end
-_CLOSING_ATTRIBUTION = re.compile(r"\s*(?:(?:late\s+|early\s+)?on\s+\w+|in\s+a\s+statement|today|yesterday)?\s*[.!?\"”']*\s*$",
-                                  re.I)
+_CLOSING_ATTRIBUTION = re.compile(r"(?:\s+(?:the\s+)?[A-Z][\w'’.-]*){0,4}"        # "told North Press", "told AFP"
+                                  r"\s*(?:(?:late\s+|early\s+)?on\s+\w+|in\s+a\s+statement|today|yesterday)?\s*[.!?\"”']*\s*$")
 _LAST_CLAUSE_MARK = re.compile(r".*[,،;؛]", re.S)
 
 

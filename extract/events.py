@@ -45,6 +45,7 @@ from extract.actors import BLAMED, ActorMention, RoleCue, RoleVote, choose_actor
 from extract.claims import ClaimMention
 from extract.lexicons import FoldedText, TermMatcher, fold, fold_word, read_table
 from extract.model import Claim, Event
+from gazetteer.model import FACILITY_KINDS, distance_km
 from extract.places import LocatedPlace
 from extract.sentences import Sentence
 from extract.triggers import Trigger
@@ -333,6 +334,8 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
         if prev is not None and not prev.coarse and _far_governorate_of(prev, p, text, event_words, sentences,
                                                                         openers):
             continue
+        if prev is not None and _locates_facility(prev, p, text, event_words):
+            continue                      # "the Kharab al-Jir base in the Rmelan countryside": the base
         if prev is not None and not p.coarse and _opening_governorate(prev, p, text, sentences):
             out[-1] = p                   # "..., and in Hasakah artillery shelled Tal Tamr": Tal Tamr
             continue
@@ -385,6 +388,23 @@ def _far_governorate_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_w
 
 # "in" opening a clause: at the sentence start, after a comma, "and", or an attached و ("وفي")
 _CLAUSE_OPENING_IN = re.compile(r"(?:^|[,،;؛]\s*|\band\s+|(?<!\w)و)\s*(?:\b[Ii]n|في)\s+(?:the\s+)?$")
+
+
+FACILITY_AREA_KM = 25     # a town this close to a facility named just before it can only locate it
+_CLAUSE_MARK = re.compile(r"[.،,؛;\n]")
+
+
+def _locates_facility(facility: LocatedPlace, p: LocatedPlace, text: str, event_words) -> bool:
+    """"the Kharab al-Jir airbase used by US forces in the Rmelan countryside", "قاعدة حرير قرب
+    أربيل": a town named right after a facility, close to it, with no event word between, only
+    says where the facility is."""
+    if facility.place.kind not in FACILITY_KINDS or p.place.kind not in ("town", "city") or p.coarse:
+        return False
+    if not 0 < p.start - facility.end <= QUALIFIER_REACH or \
+            any(facility.end <= a and b <= p.start for a, b in event_words) or \
+            _CLAUSE_MARK.search(text, facility.end, p.start):
+        return False
+    return distance_km(facility.place, p.place) <= FACILITY_AREA_KM
 
 
 def _opening_governorate(opening: LocatedPlace, finer: LocatedPlace, text: str, sentences) -> bool:

@@ -201,6 +201,8 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
     """Every gazetteer mention with its precision, reason and (if any) why it is no event location."""
     out = []
     speakers = [c.frame for c in claims]
+    # a word of a source's name is no place: "the Iraqi Security Media Cell" is not Çal (Cell)
+    source_names = [c.speaker_span for c in claims if c.speaker_span is not None]
     overlapping_actors = _overlap_finder(actors)
     overlapping_words = _overlap_finder(event_words)
     prev_end = 0
@@ -231,6 +233,9 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
         if kind in COARSE_KINDS and phrase and precision == 3 and "governorate" not in reason:
             reason = _default_reason(kind)
         excluded = _exclusion(m, kind, text, overlapping_actors(m.start, m.end), speakers, dateline_span, doc)
+        if excluded is None and any(a < m.end and m.start < b and (b - a) > (m.end - m.start)
+                                    for a, b in source_names):
+            excluded = "part of a source's name"
         if excluded is None and overlapping_words(m.start, m.end):
             excluded = "part of an event word"        # "طائرات حربية" is not the village Harbiye
         coarse = kind in COARSE_KINDS or (area and _is_governorate_seat(place, m.candidates))

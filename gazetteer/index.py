@@ -1,7 +1,6 @@
 """The Gazetteer: places loaded from the data files, looked up by name, found in texts."""
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_right
 from itertools import accumulate
@@ -11,7 +10,7 @@ from typing import Iterable
 
 from gazetteer.errors import GazetteerDataError, GazetteerInputError
 from gazetteer.match import DATA_DIR, MatchRules, _data_lines
-from gazetteer.model import FACILITY_KINDS, KIND_RANK, Place, PlaceMention
+from gazetteer.model import FACILITY_KINDS, KIND_RANK, Place, PlaceMention, distance_km
 from gazetteer.normalize import is_arabic_token, normalize_name, normalize_with_offsets
 from gazetteer.sources.base import PlaceRecord
 
@@ -461,13 +460,6 @@ class Gazetteer:
         return tuple(facilities) + tuple(p for p in candidates if p not in facilities)
 
 
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance (haversine, mean Earth radius)."""
-    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(h))
-
-
 def _same_sites(places: list[Place]) -> dict[int, int]:
     """Generated facility rows (OurAirports ap:ICAO) that describe a curated facility's site:
     index -> the curated row's index. The curated row ranks first; the other stays a candidate."""
@@ -476,7 +468,7 @@ def _same_sites(places: list[Place]) -> dict[int, int]:
     twins: dict[int, int] = {}
     for i, p in enumerate(places):
         if p.kind in FACILITY_KINDS and not p.id.startswith(CURATED_PREFIXES):
-            near = [(_km(p, c), j) for j, c in curated
+            near = [(distance_km(p, c), j) for j, c in curated
                     if abs(c.latitude - p.latitude) < 0.1 and abs(c.longitude - p.longitude) < 0.1]
             near = [(d, j) for d, j in near if d <= SAME_SITE_KM]
             if near:

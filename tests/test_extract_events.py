@@ -395,3 +395,24 @@ def test_a_governorate_with_an_event_word_after_it_is_not_taken_for_a_qualifier(
 ])
 def test_notes_read_as_a_sentence(text, notes):
     assert [e.notes for e in events_of(text, language="en")] == [notes]
+
+
+def test_a_town_right_after_a_facility_only_says_where_it_is():
+    text = ("Two drones targeted the Kharab al-Jir airbase used by US forces in the Rmelan countryside of "
+            "Hasakah, with no reports of injuries, a source told North Press.")
+    [event] = events_of(text, language="en")
+    assert (event.place_id, event.actor2, event.claims) == ("fac:rmelan-airstrip", "US forces", [])
+
+
+def test_a_word_of_a_sources_name_is_no_place():
+    text = ("Three rockets hit the vicinity of the U.S. embassy in Baghdad's Green Zone late Sunday, the "
+            "Iraqi Security Media Cell said in a statement.")
+    assert [e.place_id for e in events_of(text, language="en")] == ["fac:green-zone-baghdad"]
+
+
+def test_the_side_neutralized_is_the_one_struck():
+    text = ("Turkish forces neutralized 9 PKK terrorists in airstrikes on the Gara region of northern Iraq, "
+            "the National Defense Ministry said on Saturday.")
+    [event] = events_of(text, language="en")
+    assert (event.actor1, event.actor2, event.place_id) == ("Turkey", "PKK", "fac:gara-mountain")
+    assert [(c.claimant, c.stance) for c in event.claims] == [("Turkish Ministry of National Defence", "report")]
