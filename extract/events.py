@@ -145,6 +145,9 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
                                     headline=t.start < headline_end, distinct=True))
             continue
         prev = mentions[-1] if mentions and mentions[-1].sentence is sent else None
+        if prev is not None and _attempted(doc, t, sent):
+            prev.spans.append((t.start, t.end))        # "... as they were trying to infiltrate"
+            continue
         answered = _answered(doc, t, sent)
         if prev is not None and t.generic and not t.definite and not answered:
             prev.spans.append((t.start, t.end))
@@ -179,7 +182,18 @@ def _markers() -> dict:
         rows = read_table("event_markers.tsv")
         _MARKERS = {side: re.compile("|".join(re.escape(fold(r[0])) for r in rows if r[1] == side))
                     for side in ("before", "after", "response")}
+        _MARKERS["attempt"] = re.compile(
+            "(?:" + "|".join(re.escape(fold(r[0])) for r in rows if r[1] == "attempt") + r")\s*(?:ال)?$")
     return _MARKERS
+
+
+ATTEMPT_REACH = 20          # characters between "trying to" and the event word it governs
+
+
+def _attempted(doc: FoldedText, t: Trigger, sent: Sentence) -> bool:
+    """"as they were trying to infiltrate": the event word tells what the side struck was doing."""
+    window = doc.folded_slice(max(sent.start, t.start - ATTEMPT_REACH), t.start)
+    return bool(_markers()["attempt"].search(window))
 
 
 def _answered(doc: FoldedText, t: Trigger, sent: Sentence) -> bool:

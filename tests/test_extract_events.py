@@ -416,3 +416,13 @@ def test_the_side_neutralized_is_the_one_struck():
     [event] = events_of(text, language="en")
     assert (event.actor1, event.actor2, event.place_id) == ("Turkey", "PKK", "fac:gara-mountain")
     assert [(c.claimant, c.stance) for c in event.claims] == [("Turkish Ministry of National Defence", "report")]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Turkish forces targeted a group of SDF fighters with artillery shells as they were trying to "
+     "infiltrate near Tal Abyad on Saturday.", "en"),
+    ("قصفت القوات التركية مجموعة من مقاتلي قسد أثناء محاولتهم التسلل قرب تل أبيض يوم السبت.", "ar"),
+])
+def test_what_the_side_struck_was_trying_to_do_is_no_event_of_its_own(text, language):
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events_of(text, language=language)] == [
+        ("Shelling/artillery/missile attack", "Turkey", "SDF")]
