@@ -426,3 +426,10 @@ def test_the_side_neutralized_is_the_one_struck():
 def test_what_the_side_struck_was_trying_to_do_is_no_event_of_its_own(text, language):
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events_of(text, language=language)] == [
         ("Shelling/artillery/missile attack", "Turkey", "SDF")]
+
+
+def test_another_charge_that_exploded_is_its_own_event_with_its_own_figures():
+    text = ("قتل شخصان وأصيب ثلاثة آخرون بانفجار عبوة ناسفة في مدينة الباب بريف حلب الشرقي، الأحد، فيما "
+            "انفجرت عبوة أخرى في مدينة جرابلس دون وقوع إصابات.")
+    assert [(e.location, e.fatalities, e.injured) for e in events_of(text, language="ar")] == [
+        ("Al Bab", 2, 3), ("Jarabulus", 0, 0)]
