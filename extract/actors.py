@@ -90,6 +90,18 @@ def _after_agent_noun(text: str, start: int) -> bool:
     return False
 
 
+def _owns_the_weapon(text: str, trigger_start: int, trigger_end: int, name_start: int) -> bool:
+    """"قصف مدفعية النظام", "قصفت مدفعية الحرس الثوري": an Arabic weapon noun right before a name,
+    as the event phrase's last word or the one word between it and the name, makes the name its
+    owner. Not after a verbal noun of targeting: "استهداف مدفعية قسد" is the SDF's artillery hit."""
+    gap = text[trigger_end:name_start].split()
+    phrase = text[trigger_start:trigger_end].split()
+    if len(gap) > 1 or not phrase or phrase[0].lstrip("وفب") in _TARGETING_NOUNS:
+        return False
+    weapon = gap[0] if gap else phrase[-1]
+    return fold_word(weapon) in agent_nouns()
+
+
 def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set | None = None,
               others: list[ActorMention] = ()) -> str | None:
     """The role the words right around a name give it, or None. `used` holds the "between" cues
@@ -180,8 +192,13 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
             # inside an event phrase of two words: "intercepted an Israeli missile attack"
             votes.append(RoleVote(m.actor, "attacker", ADJACENT_ADJECTIVE, 0, weak))
             continue
+        if not weak and m.kind != "adjective" and trigger_end <= m.start and \
+                _owns_the_weapon(text, trigger_start, trigger_end, m.start):
+            # "قصفت مدفعية الحرس الثوري", "قصف مدفعية النظام": the weapon named is the side's
+            votes.append(RoleVote(m.actor, "attacker", EXPLICIT, distance, False))
+            continue
         if 0 <= m.start - trigger_end <= 1 and not weak and m.kind != "adjective" and \
-                _is_past_verb(text[trigger_start:trigger_end]) and text[m.start] != "ل":
+                _is_past_verb(text[trigger_start:trigger_end].split(None, 1)[0]) and text[m.start] != "ل":
             # verb-subject order: "قصفت قوات النظام مدينة أريحا", "شنت طائرات روسية غارات"
             votes.append(RoleVote(m.actor, "attacker", EXPLICIT, distance, False))
             continue

@@ -67,6 +67,8 @@ def sides(text, published="2024-05-10"):
     # "members of X" take the role of the word before them: who attacked, then who was hit
     ("قتل 8 عناصر من قوات النظام جراء هجوم شنه عناصر من تنظيم الدولة الإسلامية على نقطة عسكرية قرب السخنة.",
      ("Islamic State", "Syrian government")),
+    # the side that owns the weapon named as the subject struck
+    ("قصفت مدفعية الحرس الثوري الإيراني قرى حدودية قرب أربيل صباح اليوم.", ("Iran-aligned militias", None)),
     # a drone no side owns up to
     ("استهدفت طائرة مسيرة مجهولة سيارة تقل قياديين في الحرس الثوري قرب البوكمال.",
      ("Unidentified military forces", "Iran-aligned militias")),
@@ -189,3 +191,8 @@ def test_the_sides_of_another_statement_before_while_are_not_this_events():
     text = ("قالت وزارة الدفاع الروسية إن طائراتها دمرت مقرات لـ\"هيئة تحرير الشام\" في ريف إدلب، فيما أفاد "
             "الدفاع المدني السوري بمقتل 9 مدنيين في غارة روسية على سوق للخضار في مدينة جسر الشغور يوم الأحد.")
     assert sides(text, published="2023-06-26")[0] == ("Russia", "Civilians")
+
+
+def test_the_artillery_of_a_side_targeted_is_the_side_struck():
+    text = "استهداف مدفعية قسد في منبج بطائرة مسيرة صباح اليوم."
+    assert sides(text)[0][1] == "SDF"
