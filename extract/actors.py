@@ -192,7 +192,7 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
             # inside an event phrase of two words: "intercepted an Israeli missile attack"
             votes.append(RoleVote(m.actor, "attacker", ADJACENT_ADJECTIVE, 0, weak))
             continue
-        if not weak and m.kind != "adjective" and trigger_end <= m.start and \
+        if not weak and m.kind != "adjective" and 0 <= m.start - trigger_end <= 16 and \
                 _owns_the_weapon(text, trigger_start, trigger_end, m.start):
             # "قصفت مدفعية الحرس الثوري", "قصف مدفعية النظام": the weapon named is the side's
             votes.append(RoleVote(m.actor, "attacker", EXPLICIT, distance, False))

@@ -161,9 +161,9 @@ def _says_it_struck(doc: FoldedText, verb, speaker, sent_end: int) -> bool:
     """The speaker says it carried out the attack: "said they had struck", "أعلنت X استهداف"."""
     english, arabic = _claimed_acts()
     text = doc.text
-    if english.match(text, verb.end, sent_end):
-        return True
-    if not _ANNOUNCES.match(fold(text[verb.start:verb.end])) or speaker is None or speaker[0] < verb.end:
+    if text[verb.start].isascii():
+        return english.match(text, verb.end, sent_end) is not None
+    if speaker is None or speaker[0] < verb.end or not _ANNOUNCES.match(fold(text[verb.start:verb.end])):
         return False
     return arabic.match(doc.folded_slice(speaker[1], sent_end)) is not None
 

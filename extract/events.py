@@ -145,10 +145,11 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
                                     headline=t.start < headline_end, distinct=True))
             continue
         prev = mentions[-1] if mentions and mentions[-1].sentence is sent else None
-        if prev is not None and _attempted(doc, t, sent):
+        before = doc.folded_slice(max(sent.start, t.start - RESPONSE_REACH), t.start)
+        if prev is not None and _attempted(before):
             prev.spans.append((t.start, t.end))        # "... as they were trying to infiltrate"
             continue
-        answered = _answered(doc, t, sent)
+        answered = bool(_markers()["response"].search(before))
         if prev is not None and t.generic and not t.definite and not answered:
             prev.spans.append((t.start, t.end))
             continue
@@ -182,24 +183,18 @@ def _markers() -> dict:
         rows = read_table("event_markers.tsv")
         _MARKERS = {side: re.compile("|".join(re.escape(fold(r[0])) for r in rows if r[1] == side))
                     for side in ("before", "after", "response")}
-        _MARKERS["attempt"] = re.compile(
-            "(?:" + "|".join(re.escape(fold(r[0])) for r in rows if r[1] == "attempt") + r")\s*(?:ال)?$")
+        _MARKERS["attempt"] = tuple(fold(r[0]) for r in rows if r[1] == "attempt")
     return _MARKERS
 
 
-ATTEMPT_REACH = 20          # characters between "trying to" and the event word it governs
-
-
-def _attempted(doc: FoldedText, t: Trigger, sent: Sentence) -> bool:
-    """"as they were trying to infiltrate": the event word tells what the side struck was doing."""
-    window = doc.folded_slice(max(sent.start, t.start - ATTEMPT_REACH), t.start)
-    return bool(_markers()["attempt"].search(window))
-
-
-def _answered(doc: FoldedText, t: Trigger, sent: Sentence) -> bool:
-    """"struck ... in response to a rocket attack": the event word names the attack answered."""
-    window = doc.folded_slice(max(sent.start, t.start - RESPONSE_REACH), t.start)
-    return bool(_markers()["response"].search(window))
+def _attempted(before: str) -> bool:
+    """"as they were trying to infiltrate": the event word (after the folded text `before`) tells
+    what the side struck was doing. ("struck ... in response to a rocket attack": the "response"
+    markers in the same text say it names the attack answered.)"""
+    before = before.rstrip()
+    if before.endswith("ال"):
+        before = before[:-2].rstrip()
+    return before.endswith(_markers()["attempt"])
 
 
 _INSTRUMENT = re.compile(r"(?:\b(?:with|using)\s+(?:an?\s+|the\s+|\w+\s+)?|\bby\s+means\s+of\s+)$", re.I)
@@ -425,12 +420,11 @@ def _opening_governorate(opening: LocatedPlace, finer: LocatedPlace, text: str, 
     """"In Hasakah, artillery shelled the village of Tal Tamr", "وفي الحسكة، قصفت المدفعية قرية تل تمر":
     a clause opened by "in" and a governorate's name, with a finer place of that governorate later
     in the sentence: the name only says where the finer place is."""
+    if "city" in opening.reason or "inside" in opening.reason or not _names_governorate_of(opening, finer):
+        return False
     sent = next((s for s in sentences if s.start <= opening.start and finer.end <= s.end), None)
-    if sent is None or "city" in opening.reason or "inside" in opening.reason:
-        return False
-    if not _CLAUSE_OPENING_IN.search(text[sent.start:opening.start]):      # (^ is the sentence's start)
-        return False
-    return _names_governorate_of(opening, finer)
+    # (^ is the sentence's start)
+    return sent is not None and _CLAUSE_OPENING_IN.search(text[sent.start:opening.start]) is not None
 
 
 def _names_governorate_of(p: LocatedPlace, finer: LocatedPlace) -> bool:

@@ -88,8 +88,10 @@ def precision_rules() -> _PrecisionRules:
         before=re.compile(rf"\s+(?P<p>{reversed_alt(before)}){phrase_start}"),
         before_settled=re.compile(rf"\s+(?:{reversed_alt(settlement)})\s+(?P<p>{reversed_alt(before)}){phrase_start}"),
         after=re.compile(rf"^(?:'s)?\s+(?:(?:city|town)\s+)?(?P<p>{alt(after)})(?!\w)"),
-        origin=re.compile(rf"(?<!\w)[وفب]?(?:{alt(origin)})(?!\w)"),
-        echo=re.compile(rf"(?<!\w)[وفب]?(?:{alt(echo)})"),
+        # (no look-behind before the phrases: re then finds their first letters fast; the word's
+        # start is checked after a match, by _starts_word)
+        origin=re.compile(rf"(?:{alt(origin)})(?!\w)"),
+        echo=re.compile(rf"(?:{alt(echo)})"),
         rules=rules,
     )
 
@@ -132,25 +134,32 @@ def _default_reason(kind: str) -> str:
     return "in {name}"
 
 
-def _is_origin(text: str, start: int, doc=None) -> bool:
+def _is_origin(pieces: list[str]) -> bool:
     """"مجموعات متمركزة قرب X", "rockets fired from X": where the attacker was, not the target.
     Only precision and settlement words, and one other word right before the name ("from the
-    direction of the occupied Golan Heights"), may stand between the phrase and the name."""
-    pieces = _CLAUSE_BREAK.split(_folded(text, start - ORIGIN_WINDOW, start, doc))
-    window = pieces[-1]
-    if len(pieces) > 1 and _COMPASS_ONLY.fullmatch(window):
+    direction of the occupied Golan Heights"), may stand between the phrase and the name.
+    `pieces`: the folded text before the name, split at clause breaks."""
+    window = pieces[-1][-ORIGIN_WINDOW:]
+    if len(pieces) > 1 and len(window) < 24 and _COMPASS_ONLY.fullmatch(window):
         # an apposition that only says where the origin lies: "from the direction of the
         # Mediterranean, west of Latakia"
-        window = _CLAUSE_BREAK.split(_folded(text, start - 2 * ORIGIN_WINDOW, start, doc))[-2]
+        window = pieces[-2]
     # any origin phrase followed only by such words ("قادمة من اتجاه مدينة X": "من اتجاه" is)
     return any(_leads_to_name(window[f.end():]) for f in _overlapping_matches(precision_rules().origin, window))
 
 
-def _heard_there(text: str, start: int, doc=None) -> bool:
+def _heard_there(pieces: list[str]) -> bool:
     """"سُمعت أصداؤها في مدينة حمص", "heard as far as Homs": the blast was heard there, it did not
     happen there (an echo word earlier in the name's clause)."""
-    clause = _CLAUSE_BREAK.split(_folded(text, start - 2 * ORIGIN_WINDOW, start, doc))[-1]
-    return precision_rules().echo.search(clause) is not None
+    clause = pieces[-1]
+    return any(_starts_word(clause, m.start()) for m in precision_rules().echo.finditer(clause))
+
+
+def _starts_word(s: str, i: int) -> bool:
+    """s[i] begins a word, or follows one attached letter و/ف/ب that does."""
+    if i and s[i - 1] in "وفب":
+        i -= 1
+    return i == 0 or not s[i - 1].isalnum()
 
 
 def _leads_to_name(stretch: str) -> bool:
@@ -162,10 +171,12 @@ def _leads_to_name(stretch: str) -> bool:
 
 
 def _overlapping_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
-    """Every match of pattern, overlapping ones too ("قادمة من اتجاه": "قادمة من" and "من اتجاه")."""
+    """Every match of pattern at a word's start, overlapping ones too ("قادمة من اتجاه": "قادمة من"
+    and "من اتجاه")."""
     found, pos = [], 0
     while (m := pattern.search(text, pos)) is not None:
-        found.append(m)
+        if _starts_word(text, m.start()):
+            found.append(m)
         pos = m.start() + 1
     return found
 
@@ -205,6 +216,8 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
     source_names = [c.speaker_span for c in claims if c.speaker_span is not None]
     overlapping_actors = _overlap_finder(actors)
     overlapping_words = _overlap_finder(event_words)
+    # echo words are rare: look for them once in the article, then near each name only if found
+    echoes = precision_rules().echo.search(doc.folded if doc is not None else fold(text)) is not None
     prev_end = 0
     prev_phrase = None
     for m in mentions:
@@ -223,7 +236,7 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
             # the governorate the seat names; the governorate is all that is known
             out.append(LocatedPlace(m.start, m.end, seat_of, 3, f"{seat_of.name} governorate (the place named "
                                     f"in it is not in the gazetteer)", True,
-                                    _exclusion(m, seat_of.kind, text, overlapping_actors(m.start, m.end), speakers,
+                                    _exclusion(m, seat_of.kind, text, overlapping_actors(m.start, m.end), speakers, echoes,
                                                dateline_span, doc), False, tuple(m.candidates)))
             prev_end = m.end
             continue
@@ -232,9 +245,9 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
         precision = max(precision, PRECISION_BY_KIND.get(kind, 1))
         if kind in COARSE_KINDS and phrase and precision == 3 and "governorate" not in reason:
             reason = _default_reason(kind)
-        excluded = _exclusion(m, kind, text, overlapping_actors(m.start, m.end), speakers, dateline_span, doc)
-        if excluded is None and any(a < m.end and m.start < b and (b - a) > (m.end - m.start)
-                                    for a, b in source_names):
+        excluded = _exclusion(m, kind, text, overlapping_actors(m.start, m.end), speakers, echoes, dateline_span, doc)
+        if excluded is None and source_names and any(a < m.end and m.start < b and (b - a) > (m.end - m.start)
+                                                     for a, b in source_names):
             excluded = "part of a source's name"
         if excluded is None and overlapping_words(m.start, m.end):
             excluded = "part of an event word"        # "طائرات حربية" is not the village Harbiye
@@ -345,7 +358,7 @@ def _is_governorate_seat(place, candidates) -> bool:
     return any(c.kind == "governorate" for c in candidates) and place.kind in ("city", "town")
 
 
-def _exclusion(m, kind, text, actors, speech_frames, dateline_span, doc=None) -> str | None:
+def _exclusion(m, kind, text, actors, speech_frames, echoes, dateline_span, doc=None) -> str | None:
     if dateline_span and m.start < dateline_span[1] and dateline_span[0] < m.end:
         return "dateline"
     for a in actors:
@@ -358,8 +371,10 @@ def _exclusion(m, kind, text, actors, speech_frames, dateline_span, doc=None) ->
                 continue
             if a.kind in ("actor", "weak") and (a.end - a.start) > (m.end - m.start):
                 return "part of an actor's name"
-    if _is_origin(text, m.start, doc):
+    # the text before the name, folded once, in clauses: where the attacker was, where it was heard
+    pieces = _CLAUSE_BREAK.split(_folded(text, m.start - 2 * ORIGIN_WINDOW, m.start, doc))
+    if _is_origin(pieces):
         return "origin"
-    if _heard_there(text, m.start, doc):
+    if echoes and _heard_there(pieces):
         return "heard from afar"
     return None

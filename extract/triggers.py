@@ -49,8 +49,10 @@ def find_triggers(doc: FoldedText) -> list[Trigger]:
     found = []
     for m in trigger_matcher().find(doc):
         event_type, sub_event_type, kind, decided_by = m.value
-        found.append(Trigger(m.start, m.end, event_type, sub_event_type, kind == "generic",
-                             _is_definite(doc.text, m.start, m.end), decided_by))
+        generic = kind == "generic"
+        # only a generic word's definiteness is ever read ("the attack" refers back; "the airstrike" names one)
+        found.append(Trigger(m.start, m.end, event_type, sub_event_type, generic,
+                             generic and _is_definite(doc.text, m.start, m.end), decided_by))
     return typed_by_weapon(absorb_adjacent_generics(found, doc.text), doc.text)
 
 
