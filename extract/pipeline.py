@@ -15,7 +15,6 @@ from __future__ import annotations
 import bisect
 
 from extract import events as ev
-from gazetteer.model import PlaceMention
 from extract.actors import find_actors, find_role_cues
 from extract.claims import find_claims
 from extract.dateline import parse_dateline
@@ -66,9 +65,7 @@ def _shifted(items, offset: int):
 def _scan_places(gaz, text: str, stretches):
     out = []
     for a, b in stretches:
-        for m in gaz.scan(text[a:b]):
-            # built directly: dataclasses.replace looks up the fields on every call
-            out.append(PlaceMention(m.start + a, m.end + a, m.surface, m.name_start + a, m.candidates))
+        out.extend(gaz.scan(text[a:b], a))
     return out
 
 

@@ -347,9 +347,9 @@ class Gazetteer:
                 if k or not (words[ti] in text_articles or _HYPHEN_AFTER(text, ends[tok_spans[ti][1] - 1]))]
         return kept, [keys[ti] or words[ti] for ti in kept]
 
-    def scan(self, text: str) -> list[PlaceMention]:
+    def scan(self, text: str, offset: int = 0) -> list[PlaceMention]:
         """Place names in a text: whole tokens only, longest non-overlapping, in text order,
-        offsets into the original text."""
+        offsets into the original text (plus `offset`, for a text cut from a longer one)."""
         if not isinstance(text, str):
             raise GazetteerInputError(f"text to scan must be str, not {type(text).__name__}")
         if self._automaton is None:
@@ -430,7 +430,7 @@ class Gazetteer:
             if ti_last + 1 < len(tok_spans) and not is_arabic_token(tok_spans[ti_last][2]):
                 e, candidates = self._facility_named_like(text, tok_spans, starts, ends, ti_last, key,
                                                           e, candidates)
-            mentions.append(PlaceMention(s, e, text[s:e], ns, candidates))
+            mentions.append(PlaceMention(s + offset, e + offset, text[s:e], ns + offset, candidates))
         return mentions
 
     def _facility_named_like(self, text, tok_spans, starts, ends, ti_last: int, key: str, o_end: int,

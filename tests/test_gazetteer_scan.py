@@ -151,3 +151,11 @@ def test_scan_invariants_on_any_mix(text):
         assert 0 <= m.start <= m.name_start < m.end <= len(text)
         assert m.surface == text[m.start:m.end] and m.candidates
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_scan_of_a_cut_text_gives_offsets_in_the_whole(gaz):
+    text = "Strikes were reported. Drones struck a car near Qamishli on Monday."
+    cut = text.index("Drones")
+    whole = [(m.start, m.end, m.name_start) for m in gaz.scan(text)]
+    assert [(m.start, m.end, m.name_start) for m in gaz.scan(text[cut:], cut)] == whole
+    assert [text[m.start:m.end] for m in gaz.scan(text[cut:], cut)] == ["Qamishli"]
