@@ -114,6 +114,10 @@ def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set |
               and not any(c.end <= o.start and o.end <= mention.start for o in others)]
     if before:
         cue = max(before, key=lambda c: (c.end, c.end - c.start))
+        if cue.role == "owner":
+            # "طائرة مسيرة تابعة للقوات التركية": a weapon owned strikes; "مواقع تابعة لـX": a site is hit
+            owned = text[max(0, cue.start - 30):cue.start].split()[-2:]
+            return "attacker" if any(fold_word(w) in agent_nouns() for w in owned) else "target"
         if cue.role == "member":
             # "members of X" takes the role of the cue right before it: "هجوم شنه عناصر من X"
             # (X attacked), "مقتل عناصر من X" (X was hit); alone it is the side hit

@@ -130,10 +130,13 @@ _NONE = {which: re.compile(rf"{_B}(?:من\s+)?{_PREFIX}(?:{_alternation(_words('
 # "مقتل رجل وطفلين", "killing two soldiers and a civilian": a second count joined by "and" adds to the
 # first. Only definite counts (a number, one or two people) and only when the phrase ends there
 # ("and an unknown number of civilians" adds nothing; "and a child was wounded" is another figure).
+_WORD = r"[^\s\d.,;:!?()،؛\"]+"
+_OF_WORDS = rf"\s+(?:من|of)(?:\s+the)?\s+{_WORD}(?:\s+{_WORD})?"      # "ثلاثة من عناصر قسد", "three of the soldiers"
 _AND_MORE = re.compile(
-    rf"(?:\s+[^\s\d.,;:!?()،؛\"]+)?\s+(?:and\s+|و)(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}"
+    rf"(?:{_OF_WORDS}|\s+{_WORD})?\s+(?:and\s+|و)(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}"
     rf"|(?P<dual>{_person('person_dual')}){_E}|(?P<single>{_person('person_singular')}){_E}{_NOT_PEOPLE})"
-    rf"(?P<noun>\s+[^\s\d.,;:!?()،؛\"]+)?(?=\s*(?:[.,;:!?()،؛\"]|$|\s(?:in|on|at|near|when|after|and|في|قرب|جراء|بعد)(?!\w)))"
+    rf"(?P<noun>(?:\s+(?:من|of)(?:\s+the)?)?\s+{_WORD})?"
+    rf"(?=\s*(?:[.,;:!?()،؛\"]|$|\s(?:in|on|at|near|when|after|and|في|قرب|جراء|بعد)(?!\w)))"
     rf"(?!\s+(?:was|were)\s)")
 # One keyword scan gates every pattern above (see language.KeywordScanner).
 _SCANNER = KeywordScanner({

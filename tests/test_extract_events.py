@@ -433,3 +433,23 @@ def test_another_charge_that_exploded_is_its_own_event_with_its_own_figures():
             "انفجرت عبوة أخرى في مدينة جرابلس دون وقوع إصابات.")
     assert [(e.location, e.fatalities, e.injured) for e in events_of(text, language="ar")] == [
         ("Al Bab", 2, 3), ("Jarabulus", 0, 0)]
+
+
+def test_a_drone_belonging_to_a_side_is_that_sides_and_a_military_council_is_no_place():
+    text = ("رصد المرصد السوري استهداف طائرة مسيرة تابعة للقوات التركية، دراجة نارية على طريق عين عيسى - "
+            "تل أبيض بريف الرقة الشمالي، ما أدى لمقتل عنصرين من مجلس تل أبيض العسكري.")
+    assert [(e.actor1, e.actor2, e.place_id, e.fatalities) for e in events_of(text, language="ar")] == [
+        ("Turkey", "SDF", "gn:172134", 2)]
+
+
+def test_the_desert_of_a_governorate_is_as_coarse_as_the_governorate():
+    text = ("نفذت طائرات حربية روسية 12 غارة جوية على مناطق في بادية حماة الشرقية وريف الرقة الجنوبي، ضمن "
+            "عملياتها ضد خلايا تنظيم الدولة الإسلامية.")
+    assert {(e.location, e.geo_precision) for e in events_of(text, language="ar")} == {("Hama", 3), ("Raqqa", 3)}
+
+
+def test_tribal_gunmen_clashing_with_the_sdf():
+    text = ("اندلعت اشتباكات بين مسلحين من عشائر عربية وقوات سوريا الديمقراطية في بلدة ذيبان بريف دير الزور "
+            "الشرقي، أسفرت عن مقتل ثلاثة من عناصر قسد واثنين من المسلحين.")
+    [event] = events_of(text, language="ar")
+    assert (event.actor1, event.actor2, event.fatalities) == ("Arab tribal militias", "SDF", 5)
