@@ -293,8 +293,10 @@ def disambiguate_by_governorate(places: list[LocatedPlace], sentences) -> list[L
     out = list(places)
     for sent in sentences:
         idx = [i for i, p in enumerate(out) if sent.start <= p.start < sent.end and p.usable]
+        # a governorate, not a named region: "the Qalamoun" lies in Rural Damascus, but "near Damascus"
+        # in the same sentence is still the city, not an airport of Rural Damascus
         regions = {(out[i].place.admin1, out[i].place.country) for i in idx
-                   if out[i].coarse and out[i].place.kind != "country" and out[i].place.admin1}
+                   if out[i].coarse and out[i].place.kind not in ("country", "region") and out[i].place.admin1}
         if not regions:
             continue
         admins = {a for a, _ in regions}

@@ -37,10 +37,15 @@ def trigger_matcher() -> TermMatcher:
                         for row in read_table("triggers.tsv") if len(row) >= 4}, shared=True)
 
 
+_ENGLISH_VERB = re.compile(r"(?:\w+ed|struck|hit|shot down)$", re.I)
+
+
 def _is_definite(text: str, start: int, end: int) -> bool:
     surface = text[start:end]
     if _ARABIC_DEFINITE.match(surface):
         return True
+    if _ENGLISH_VERB.match(surface):
+        return False      # a verb ("said it had targeted", "a drone that struck") refers back to nothing
     return bool(_ENGLISH_DEFINITE.search(text[max(0, start - 30):start]))
 
 

@@ -453,3 +453,23 @@ def test_tribal_gunmen_clashing_with_the_sdf():
             "الشرقي، أسفرت عن مقتل ثلاثة من عناصر قسد واثنين من المسلحين.")
     [event] = events_of(text, language="ar")
     assert (event.actor1, event.actor2, event.fatalities) == ("Arab tribal militias", "SDF", 5)
+
+
+def test_a_named_region_in_the_sentence_does_not_move_a_city_to_its_governorate():
+    # the Qalamoun lies in Rural Damascus; "near Damascus" is still the city, not its airport
+    text = ("Israeli warplanes struck targets in the vicinity of Damascus and in the Qalamoun region on "
+            "Thursday night, Syrian state media said.")
+    assert "gn:170654" in {e.place_id for e in events_of(text, language="en")}
+
+
+def test_an_english_verb_after_said_or_that_refers_back_to_nothing():
+    # "said it had targeted": a verb, not "the said attack"; its weapon still types it
+    text = "The Islamic Resistance in Iraq said it had targeted the al-Tanf base with drones on Tuesday."
+    [event] = events_of(text, language="en")
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", "Iran-aligned militias")
+
+
+def test_on_the_road_to_a_place_is_near_it():
+    text = "قصفت مسيّرة إسرائيلية سيارة على طريق مطار دمشق الدولي، مساء الثلاثاء، ما أسفر عن مقتل ثلاثة أشخاص."
+    [event] = events_of(text, language="ar")
+    assert (event.place_id, event.geo_precision, event.fatalities) == ("fac:damascus-international-airport", 2, 3)
