@@ -106,7 +106,8 @@ _TRIGGER_FIRST = re.compile(
 # Words that may stand between a count and its casualty word: "five [Syrian army] soldiers were killed".
 _GAP_STOP = (r"(?:days?|weeks?|months?|years?|hours?|after|before|in|on|at|from|by|when|and|or|with|during"
              r"|since|than|ago|يوم|ايام|يومين|بعد|قبل|في|من|علي|الي|عن|امس|منذ|خلال)")
-_GAP_WORD = rf"\s+(?!{_GAP_STOP}{_E})[^\s\d.,;:!?()،؛\"]+"
+# (an initialism with dots is one word: "three U.S. soldiers were killed")
+_GAP_WORD = rf"\s+(?!{_GAP_STOP}{_E})(?:(?:[a-z]\.){{2,}}|[^\s\d.,;:!?()،؛\"]+)"
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|reportedly|also|later|all)\s+){0,2}"
 # "at least five people were killed", "ثلاثة جرحى", "14 قتيلاً", "dozens of people were wounded"
 _COUNT_FIRST = re.compile(

@@ -162,6 +162,11 @@ def test_a_toll_that_rose_further_on(text, expected, language):
     assert [(m[0], m[1]) for m in mentions(text, language)][:1] == [("killed", expected)]
 
 
+def test_an_initialism_between_the_count_and_its_verb():
+    assert [(m[0], m[1]) for m in mentions("Three U.S. soldiers were killed and more than 40 wounded.", "en")] == [
+        ("killed", 3), ("injured", 40)]
+
+
 def test_a_toll_expected_to_rise_gives_no_figure():
     assert mentions("The death toll is expected to rise, officials said.", "en") == []
 
