@@ -499,8 +499,11 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
                   claims: list[ClaimMention], text: str) -> None:
     """actor1/actor2 of each mention from the names in its stretch of its sentence."""
     speakers = [c.frame for c in claims]
-    # a capital named outside a speech frame is a place ("Baghdad's Green Zone"), not a side
+    speaker_names = [c.speaker_span for c in claims if c.speaker_span is not None]
+    # a capital named outside a speech frame is a place ("Baghdad's Green Zone"), not a side; a
+    # name that is (or holds) the speaker's ("U.S. Central Command said") only speaks
     named = [a for a in actors if not any(f[0] <= a.start and a.end <= f[1] for f in speakers)
+             and not any(s0 < a.end and a.start < s1 for s0, s1 in speaker_names)
              and a.kind != "speech"]
     named_starts = [a.start for a in named]           # both lists are in text order
     cue_starts = [c.start for c in cues]

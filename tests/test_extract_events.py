@@ -473,3 +473,11 @@ def test_on_the_road_to_a_place_is_near_it():
     text = "قصفت مسيّرة إسرائيلية سيارة على طريق مطار دمشق الدولي، مساء الثلاثاء، ما أسفر عن مقتل ثلاثة أشخاص."
     [event] = events_of(text, language="ar")
     assert (event.place_id, event.geo_precision, event.fatalities) == ("fac:damascus-international-airport", 2, 3)
+
+
+def test_the_speaker_named_as_a_side_is_no_side_of_the_event_it_reports():
+    # "U.S. Central Command said": the speaker, not the attacker of the drone attack told after it
+    text = ("U.S. forces struck Kataib Hezbollah facilities in Jurf al-Sakhar in Iraq early on Tuesday, "
+            "U.S. Central Command said, a day after a drone attack on Tower 22.")
+    tower = [e for e in events_of(text, language="en") if e.place_id == "fac:tower-22"]
+    assert tower and tower[0].actor1 != "US forces"
