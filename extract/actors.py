@@ -13,6 +13,7 @@ from typing import NamedTuple
 from functools import lru_cache
 
 from extract.lexicons import FoldedText, TermMatcher, fold_word, read_table
+from extract.triggers import weapon_types
 
 CUE_WINDOW = 28                # characters between a cue and the name it speaks of
 ADJECTIVE_WINDOW = 14          # a nationality word this close to the event word names its attacker
@@ -67,8 +68,7 @@ def find_role_cues(doc: FoldedText, lo: int = 0, hi: int | None = None) -> list[
 @lru_cache(maxsize=1)
 def agent_nouns() -> frozenset[str]:
     """Folded Arabic nouns for what strikes (lexicons/agent_nouns.tsv), with and without ال."""
-    nouns = {fold_word(row[0]) for row in read_table("agent_nouns.tsv") if row and row[0] and not row[0].isascii()}
-    return frozenset(nouns | {"ال" + n for n in nouns})
+    return frozenset(noun for noun in weapon_types() if not noun.isascii())
 
 
 _ATTACHED = ("و", "ف", "ب", "ل")
