@@ -481,3 +481,21 @@ def test_the_speaker_named_as_a_side_is_no_side_of_the_event_it_reports():
             "U.S. Central Command said, a day after a drone attack on Tower 22.")
     tower = [e for e in events_of(text, language="en") if e.place_id == "fac:tower-22"]
     assert tower and tower[0].actor1 != "US forces"
+
+
+@pytest.mark.parametrize("text, language, place_id, precision", [
+    ("An Israeli airstrike on the Syrian capital on Sunday killed a senior adviser of the Revolutionary "
+     "Guard, Iranian state media said.", "en", "gn:170654", 1),
+    ("A bomb hidden in a motorcycle exploded near an army checkpoint in the southern city of Daraa on "
+     "Thursday, killing three soldiers.", "en", "gn:170905", 1),
+    ("قالت وزارة الصحة إن غارة إسرائيلية على سيارة في بلدة النبطية جنوبي لبنان أدت إلى مقتل ثلاثة أشخاص.",
+     "ar", "gn:278913", 1),
+])
+def test_places_as_wire_copy_names_them(text, language, place_id, precision):
+    assert [(e.place_id, e.geo_precision) for e in events_of(text, language=language)] == [(place_id, precision)]
+
+
+def test_forces_that_pounded_an_area_shelled_it():
+    text = "Government forces pounded rebel-held areas in Idlib province on Saturday, killing at least nine civilians."
+    assert [(e.sub_event_type, e.fatalities) for e in events_of(text, language="en")] == [
+        ("Shelling/artillery/missile attack", 9)]
