@@ -17,6 +17,7 @@ from extract.sentences import Sentence
 
 SPEAKER_WINDOW = 90           # characters between a speech verb and its speaker's name
 SHORT_WINDOW = 30             # "said X": how far after the verb a speaker may be named
+SUBJECT_REACH = 40            # "قال X": how far after an Arabic speech verb its subject starts
 BLAMED_WINDOW = 60            # characters between a blame verb and the name of the blamed
 # The word that opens reported speech: everything before it is the speech frame ("قال X، الجمعة، إن").
 _COMPLEMENTIZER = re.compile(r"(?<!\w)(?:[إأا]ن(?:ه|ها|هم)?|ب[أا]ن(?:ه|ها|هم)?|that)(?!\w)", re.I)
@@ -55,12 +56,15 @@ def claimant_sides() -> dict[str, str]:
     return {row[1]: row[2] for row in read_table("claimants.tsv") if len(row) >= 3 and row[2]}
 
 
-def _speaker(sources: list, lo: int, hi: int, actors: list[ActorMention], nearest_to: int):
-    """The claimant named in text[lo:hi]: a known source first, else an actor; nearest wins."""
-    names = [(m.start, m.end, m.value) for m in sources if lo <= m.start and m.end <= hi]
+def _speaker(sources: list, lo: int, hi: int, actors: list[ActorMention], nearest_to: int,
+             starts_before: int | None = None):
+    """The claimant named in text[lo:hi] (starting before `starts_before`, when given): a known
+    source first, else an actor; nearest wins."""
+    first = hi if starts_before is None else starts_before
+    names = [(m.start, m.end, m.value) for m in sources if lo <= m.start < first and m.end <= hi]
     if not names:
         names = [(a.start, a.end, a.actor) for a in actors
-                 if lo <= a.start and a.end <= hi and a.kind not in ("adjective", "weak")]
+                 if lo <= a.start < first and a.end <= hi and a.kind not in ("adjective", "weak")]
     if not names:
         return None
     return min(names, key=lambda n: min(abs(n[0] - nearest_to), abs(n[1] - nearest_to)))
@@ -90,7 +94,9 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         after_hi = comp.start() if comp else min(sent.end, m.end + SPEAKER_WINDOW)
         speaker = None
         if side in ("after", "follows"):
-            speaker = _speaker(sources, m.end, after_hi, actors, m.end)
+            # verb-subject order: the speaker comes within a few words ("أفاد مصدر أمني ... بمقتل
+            # منتسب في الحشد الشعبي": the PMF is in what was said, not who said it)
+            speaker = _speaker(sources, m.end, after_hi, actors, m.end, starts_before=m.end + SUBJECT_REACH)
         if speaker is None and side in ("before", "either"):
             speaker = _speaker(sources, _before_lo(text, m, sent), m.start, actors, m.start)
         if speaker is None and side == "either":

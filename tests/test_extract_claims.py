@@ -172,3 +172,12 @@ def test_claiming_the_attack_is_a_claim():
     text = ("Islamic State militants ambushed an army bus near Palmyra on Thursday, killing 15 soldiers. "
             "The Islamic State group claimed the attack on its Amaq news agency.")
     assert ("Islamic State", "claim", None) in claims_of(text)
+
+
+def test_an_arabic_speaker_comes_right_after_the_verb():
+    # the PMF is in what the source said, not the source
+    text = ("أفاد مصدر أمني في محافظة ديالى، اليوم الاثنين، بمقتل منتسب في الحشد الشعبي وإصابة اثنين آخرين "
+            "بهجوم شنه عناصر من تنظيم داعش على نقطة مراقبة في قضاء المقدادية.")
+    assert [c[0] for c in claims_of(text)] == [None]
+    [event] = extract_events(art(text, published="2024-01-08"))
+    assert (event.actor1, event.actor2, event.fatalities, event.injured) == ("Islamic State", "PMF", 1, 2)
