@@ -13,6 +13,7 @@ from typing import NamedTuple
 from functools import lru_cache
 
 from extract.lexicons import FoldedText, TermMatcher, fold_word, read_table
+from extract.sentences import crosses_clause
 from extract.triggers import weapon_types
 
 CUE_WINDOW = 28                # characters between a cue and the name it speaks of
@@ -110,7 +111,7 @@ def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set |
     hi = bisect.bisect_right(cues, mention.end + CUE_WINDOW, key=_cue_start)
     cues = cues[lo:hi]
     before = [c for c in cues if c.side == "before" and mention.start - CUE_WINDOW <= c.end <= mention.start
-              and not _crosses_clause(text, c.end, mention.start)
+              and not crosses_clause(text, c.end, mention.start)
               and not any(c.end <= o.start and o.end <= mention.start for o in others)]
     if before:
         cue = max(before, key=lambda c: (c.end, c.end - c.start))
@@ -130,7 +131,7 @@ def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set |
         return cue.role
     # a cue speaks of the nearest name: another name in between takes it
     after = [c for c in cues if c.side == "after" and mention.end <= c.start <= mention.end + CUE_WINDOW
-             and not _crosses_clause(text, mention.end, c.start)
+             and not crosses_clause(text, mention.end, c.start)
              and not any(mention.end <= o.start and o.end <= c.start for o in others)]
     if after:
         return min(after, key=lambda c: c.start).role
@@ -161,12 +162,8 @@ def _is_arabic(ch: str) -> bool:
     return "\u0600" <= ch <= "\u06ff"
 
 
-_CLAUSE_MARK = re.compile(r"[،,؛;.\n]")
 _AND_ONLY = re.compile(r"\s*(?:and|و)\s*(?:the\s+)?", re.I)
 
-
-def _crosses_clause(text: str, a: int, b: int) -> bool:
-    return _CLAUSE_MARK.search(text, a, b) is not None       # one C search, not a loop per character
 
 
 class RoleVote(NamedTuple):
@@ -214,12 +211,12 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
         # Arabic adjectives follow their noun ("طائرة مسيّرة تركية"), English ones precede it ("Turkish drone")
         modifies = m.start >= trigger_end if _is_arabic(text[m.start]) else m.end <= trigger_start
         if m.kind == "adjective" and not modifies and m.end <= trigger_start and _is_arabic(text[m.start]) \
-                and distance <= ADJECTIVE_WINDOW and not _crosses_clause(text, m.end, trigger_start) \
+                and distance <= ADJECTIVE_WINDOW and not crosses_clause(text, m.end, trigger_start) \
                 and _after_agent_noun(text, m.start):
             # verb-subject-object: "شنت طائرات إسرائيلية غارات": the planes' side carried out the raids
             votes.append(RoleVote(m.actor, "attacker", ADJACENT_ADJECTIVE, distance, weak))
             continue
-        if m.kind == "adjective" and modifies and distance <= ADJECTIVE_WINDOW and not _crosses_clause(
+        if m.kind == "adjective" and modifies and distance <= ADJECTIVE_WINDOW and not crosses_clause(
                 text, min(m.end, trigger_end), max(m.start, trigger_start)):
             between = [c for c in cues if c.start >= trigger_end]
             cue = _cue_role(m, between, text, None, mentions)
@@ -238,7 +235,7 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
         given = len(used)
         cue = _cue_role(m, cues, text, used, mentions)
         between_first = m.end if len(used) > given else None      # X of "between X and Y"
-        if weak and m.start >= trigger_end and distance <= VICTIM_WINDOW and not _crosses_clause(
+        if weak and m.start >= trigger_end and distance <= VICTIM_WINDOW and not crosses_clause(
                 text, trigger_end, m.start):
             # "shot dead 2 civilians", "opened fire at a man": the people are the target
             votes.append(RoleVote(m.actor, "target", EXPLICIT, distance, False))

@@ -47,7 +47,7 @@ from extract.lexicons import FoldedText, TermMatcher, fold, fold_word, read_tabl
 from extract.model import Claim, Event
 from gazetteer.model import FACILITY_KINDS, distance_km
 from extract.places import LocatedPlace
-from extract.sentences import Sentence
+from extract.sentences import Sentence, crosses_clause
 from extract.triggers import Trigger
 
 BLAME_SCOPE = 90            # characters after a blame verb in which the event it speaks of is named
@@ -400,7 +400,6 @@ _CLAUSE_OPENING_IN = re.compile(r"(?:^|[,،;؛]\s*|\band\s+|(?<!\w)و)\s*(?:\b[I
 
 
 FACILITY_AREA_KM = 25     # a town this close to a facility named just before it can only locate it
-_CLAUSE_MARK = re.compile(r"[.،,؛;\n]")
 
 
 def _locates_facility(facility: LocatedPlace, p: LocatedPlace, text: str, event_words) -> bool:
@@ -411,7 +410,7 @@ def _locates_facility(facility: LocatedPlace, p: LocatedPlace, text: str, event_
         return False
     if not 0 < p.start - facility.end <= QUALIFIER_REACH or \
             any(facility.end <= a and b <= p.start for a, b in event_words) or \
-            _CLAUSE_MARK.search(text, facility.end, p.start):
+            crosses_clause(text, facility.end, p.start):
         return False
     return distance_km(facility.place, p.place) <= FACILITY_AREA_KM
 

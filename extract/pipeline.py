@@ -69,12 +69,12 @@ def _scan_places(gaz, text: str, stretches):
     return out
 
 
-def _inside_a_longer_place(actor, scanned) -> bool:
+def _inside_a_longer_place(actor, scanned, scanned_starts) -> bool:
     """A capital that stands for its government ("Damascus said") but is here part of a longer
     place name ("Damascus International Airport"): a place, not a side or a speaker."""
     if actor.kind not in ("metonym", "speech"):
         return False
-    i = bisect.bisect_right([m.start for m in scanned], actor.start) - 1
+    i = bisect.bisect_right(scanned_starts, actor.start) - 1
     return i >= 0 and scanned[i].end >= actor.end and scanned[i].end - scanned[i].start > actor.end - actor.start
 
 
@@ -103,10 +103,11 @@ def annotate(article: Article, gazetteer=None) -> dict:
     lo, hi = doc.folded_offset(stretches[0][0]), doc.folded_offset(stretches[-1][1])
     inside = _within(stretches)
     scanned = _scan_places(gaz, text, stretches)
+    scanned_starts = [m.start for m in scanned]
     actors = [a for a in find_actors(doc, lo, hi) if inside(a.start)
               # a name in the dateline ("بغداد (رويترز) -") is where the outlet wrote from, not a side
               and not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])
-              and not _inside_a_longer_place(a, scanned)]
+              and not _inside_a_longer_place(a, scanned, scanned_starts)]
     cues = [c for c in find_role_cues(doc, lo, hi) if inside(c.start)]
     claims = find_claims(doc, sentences, actors, stretches)
     places = locate_places(text, scanned, actors, claims, dateline_span, triggers, doc)

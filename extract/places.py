@@ -21,11 +21,11 @@ from functools import lru_cache
 from extract.actors import ActorMention
 from extract.claims import ClaimMention
 from extract.lexicons import fold, read_table
+from extract.sentences import CLAUSE_MARK
+from gazetteer.model import FACILITY_KINDS
 
 PRECISION_BY_KIND = {"country": 3, "region": 3, "governorate": 3}
 COARSE_KINDS = frozenset({"country", "region", "governorate"})
-FACILITY_KINDS = frozenset({"military_base", "air_base", "airport", "oil_field", "gas_field",
-                            "border_crossing", "camp", "dam", "landmark"})
 LOOK_BEHIND = 48           # characters before a name searched for a precision phrase
 ORIGIN_WINDOW = 40         # characters before a name searched for "stationed / launched from"
 
@@ -188,7 +188,6 @@ def _place_words() -> frozenset[str]:
                      for w in fold(row[0]).split())
 
 
-_CLAUSE_BREAK = re.compile(r"[،,؛;.\n]")
 # an apposition that only gives a compass bearing from a place ("..., west of", "، غربي")
 _COMPASS_ONLY = re.compile(r"\s*(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west|[وف]?(?:شمال|جنوب|شرق|غرب)\S*"
                            r"(?:\s+(?:شرق|غرب)\S*)?)(?:\s+of)?\s*")
@@ -374,7 +373,7 @@ def _exclusion(m, kind, text, actors, speech_frames, echoes, dateline_span, doc=
             if a.kind in ("actor", "weak") and (a.end - a.start) > (m.end - m.start):
                 return "part of an actor's name"
     # the text before the name, folded once, in clauses: where the attacker was, where it was heard
-    pieces = _CLAUSE_BREAK.split(_folded(text, m.start - 2 * ORIGIN_WINDOW, m.start, doc))
+    pieces = CLAUSE_MARK.split(_folded(text, m.start - 2 * ORIGIN_WINDOW, m.start, doc))
     if _is_origin(pieces):
         return "origin"
     if echoes and _heard_there(pieces):

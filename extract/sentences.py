@@ -15,6 +15,15 @@ import re
 # to those characters in C instead of trying every alternative at every offset)
 _SENTENCE_END = re.compile(r"(?=[.!?؟;؛\n])(?:[.!?؟;؛]+[\"'”»)]*(?=\s)|\n+)")
 # Clause separators: Arabic and Latin comma/semicolon, colon, a spaced dash.
+# A mark that ends a clause (or a sentence): what stops a name, a cue or a qualifier reaching further.
+CLAUSE_MARK = re.compile(r"[،,؛;.\n]")
+
+
+def crosses_clause(text: str, a: int, b: int) -> bool:
+    """A clause mark between offsets a and b (one C search, not a loop per character)."""
+    return CLAUSE_MARK.search(text, a, b) is not None
+
+
 _CLAUSE_SEP = re.compile(r"(?=[،؛;,:\s])(?:[،؛;,:]|\s[-–—]\s)")
 _LAST_WORD = re.compile(r"[\w.'’]*$")              # Dar'a is a word, not the initial a
 # Words after which a full stop does not end the sentence (U.S. forces, Gen. Smith).

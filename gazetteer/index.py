@@ -525,33 +525,33 @@ def _read_aliases(path: Path, arabic_column: bool = True) -> tuple[dict[str, lis
     return aliases, arabic
 
 
+def _read_column_map(path: Path, header: str, key: int, value: int, expected: str,
+                     key_required: bool = True) -> dict[str, str]:
+    """{cells[key]: cells[value]} of a TSV data file (its header row skipped); a short row, or
+    an empty key or value when `key_required`, is a GazetteerDataError naming file and line."""
+    out: dict[str, str] = {}
+    if not path.exists():
+        return out
+    for n, cells in _data_lines(path):
+        if cells[0] == header:
+            continue
+        if len(cells) <= max(key, value) or key_required and not (cells[key].strip() and cells[value].strip()):
+            raise GazetteerDataError(str(path), expected, n)
+        if cells[key].strip():
+            out[cells[key].strip()] = cells[value].strip()
+    return out
+
+
 def _read_display_names(path: Path) -> dict[str, str]:
     """data/display_names.tsv: place_id<TAB>name<TAB>why -> {place_id: Latin display name}."""
-    names: dict[str, str] = {}
-    if not path.exists():
-        return names
-    for n, cells in _data_lines(path):
-        if cells[0] == "place_id":
-            continue
-        if len(cells) < 2 or not cells[0].strip() or not cells[1].strip():
-            raise GazetteerDataError(str(path), "expected place_id<TAB>name<TAB>why", n)
-        names[cells[0].strip()] = cells[1].strip()
-    return names
+    return _read_column_map(path, "place_id", 0, 1, "expected place_id<TAB>name<TAB>why")
 
 
 def _read_admin1_names(path: Path) -> dict[str, str]:
-    """ISO code -> fallback display name, from data/admin1_codes.tsv (governorates.csv wins)."""
-    names: dict[str, str] = {}
-    if not path.exists():
-        return names
-    for n, cells in _data_lines(path):
-        if cells[0] == "geonames_code":
-            continue
-        if len(cells) < 3:
-            raise GazetteerDataError(str(path), "expected geonames_code<TAB>iso_code<TAB>name<TAB>check", n)
-        if cells[1].strip():                        # neighbours' provinces carry no ISO code
-            names[cells[1].strip()] = cells[2].strip()
-    return names
+    """ISO code -> fallback display name, from data/admin1_codes.tsv (governorates.csv wins).
+    Neighbours' provinces carry no ISO code: their rows give nothing here."""
+    return _read_column_map(path, "geonames_code", 1, 2,
+                            "expected geonames_code<TAB>iso_code<TAB>name<TAB>check", key_required=False)
 
 
 def build_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
