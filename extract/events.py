@@ -345,6 +345,8 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
             continue
         if prev is not None and _locates_facility(prev, p, text, event_words):
             continue                      # "the Kharab al-Jir base in the Rmelan countryside": the base
+        if prev is not None and _in_countryside_of(prev, p, text, event_words):
+            continue                      # "قرية تل حميس بريف القامشلي": the village
         if prev is not None and not p.coarse and _opening_governorate(prev, p, text, sentences):
             out[-1] = p                   # "..., and in Hasakah artillery shelled Tal Tamr": Tal Tamr
             continue
@@ -413,6 +415,29 @@ def _locates_facility(facility: LocatedPlace, p: LocatedPlace, text: str, event_
             crosses_clause(text, facility.end, p.start):
         return False
     return distance_km(facility.place, p.place) <= FACILITY_AREA_KM
+
+
+COUNTRYSIDE_KM = 50      # how far from a town its "countryside" reaches in reports (about a district)
+_CONJUNCTION = frozenset({"and", "or", "و", "او"})
+
+
+def _in_countryside_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_words) -> bool:
+    """"قرية تل حميس بريف القامشلي", "the village of X in the Tell Abiad countryside": a place named
+    right before "in the countryside of" a town lies in it; the town only says where. Not across
+    "and" ("shelled Tal Tamr and the countryside of Hasakah" names two areas)."""
+    if finer.coarse or not p.area or p.coarse or p.place.kind not in ("town", "city") or \
+            finer.place.kind not in ("town", "city", *FACILITY_KINDS):
+        return False
+    if not 0 < p.start - finer.end <= QUALIFIER_REACH or \
+            any(finer.end <= a and b <= p.start for a, b in event_words):
+        return False
+    words = _link_words("qualifier") | _link_words("connector")
+    for m in _GAP_WORD.finditer(text, finer.end, p.start):
+        token = fold_word(m.group())
+        bare = token[1:] if token[:1] == "ب" else token          # an attached "in": بريف
+        if token in _CONJUNCTION or token[:1] == "و" or bare not in words:
+            return False
+    return distance_km(finer.place, p.place) <= COUNTRYSIDE_KM
 
 
 def _opening_governorate(opening: LocatedPlace, finer: LocatedPlace, text: str, sentences) -> bool:

@@ -40,6 +40,7 @@ class LocatedPlace(NamedTuple):
     excluded: str | None = None     # why this is not an event location, or None
     explicit: bool = False          # a precision phrase was found (not the kind's default)
     candidates: tuple = ()          # every gazetteer reading of the name, best first
+    area: bool = False              # the phrase names a part of the place's area ("the countryside of X")
 
     @property
     def usable(self) -> bool:
@@ -252,7 +253,7 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
             excluded = "part of an event word"        # "طائرات حربية" is not the village Harbiye
         coarse = kind in COARSE_KINDS or (area and _is_governorate_seat(place, m.candidates))
         out.append(LocatedPlace(m.start, m.end, place, precision, reason.format(name=place.name),
-                                coarse, excluded, phrase is not None, tuple(m.candidates)))
+                                coarse, excluded, phrase is not None, tuple(m.candidates), area))
     return out
 
 

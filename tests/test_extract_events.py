@@ -404,6 +404,21 @@ def test_a_town_right_after_a_facility_only_says_where_it_is():
     assert (event.place_id, event.actor2, event.claims) == ("fac:rmelan-airstrip", "US forces", [])
 
 
+@pytest.mark.parametrize("text, language", [
+    ("قُتل مدنيان، مساء الثلاثاء، جراء قصف بطائرة مسيّرة تركية استهدف سيارة قرب قرية تل حميس بريف القامشلي.", "ar"),
+    ("A Turkish drone struck a car near the village of Tal Hamis in the Qamishli countryside on Tuesday, "
+     "killing two civilians.", "en"),
+])
+def test_a_village_in_the_countryside_of_a_town_is_one_event_there(text, language):
+    [event] = events_of(text, language=language)
+    assert (event.location, event.geo_precision, event.fatalities) == ("Tall Hamis", 2, 2)
+
+
+def test_a_village_and_the_countryside_of_a_town_are_two_places():
+    text = "Turkish artillery shelled Tal Hamis and the countryside of Qamishli on Tuesday."
+    assert [e.location for e in events_of(text, language="en")] == ["Tall Hamis", "Al Qamishli"]
+
+
 def test_a_word_of_a_sources_name_is_no_place():
     text = ("Three rockets hit the vicinity of the U.S. embassy in Baghdad's Green Zone late Sunday, the "
             "Iraqi Security Media Cell said in a statement.")
