@@ -74,6 +74,11 @@ def sides(text, published="2024-05-10"):
      ("Unidentified military forces", "Iran-aligned militias")),
     # the side whose air defences intercept is the one struck
     ("Syrian air defences intercepted Israeli missiles over Hama on Monday.", ("Israel", "Syrian government")),
+    # the people wounded or killed, named before the blast, were struck (no side named the bomber)
+    ("أصيب جنديان من الجيش العراقي بانفجار عبوة ناسفة استهدفت دوريتهما في قضاء الطارمية يوم السبت.",
+     (None, "Iraqi forces")),
+    ("Two Iraqi soldiers were wounded when a roadside bomb hit their patrol near Tarmiyah on Saturday.",
+     (None, "Iraqi forces")),
 ])
 def test_attacker_and_target_from_the_sentence(text, expected):
     assert sides(text)[0] == expected
