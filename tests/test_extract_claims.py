@@ -160,6 +160,14 @@ def test_a_defence_ministry_saying_its_planes_struck_names_its_side():
     assert (event.actor1, event.sub_event_type) == ("Russia", "Air/drone strike")
 
 
+def test_an_announcement_with_its_day_between_commas_claims_the_act():
+    text = ("أعلنت خلية الإعلام الأمني، اليوم الأحد، تنفيذ ضربة جوية استهدفت وكراً لعصابات داعش في وادي الشاي "
+            "جنوب محافظة كركوك، ما أسفر عن مقتل اثنين من الإرهابيين.")
+    assert claims_of(text)[0][:2] == ("Iraqi Security Media Cell", "claim")
+    [event] = extract_events(art(text, published="2023-06-18"))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Iraqi forces", "Islamic State", 2)
+
+
 def test_a_capital_inside_an_airport_name_is_no_speaker():
     # "Damascus" here is part of the airport's name, not the government speaking
     text = ("An Israeli strike near Damascus International Airport put it out of service on Sunday, the "
