@@ -959,6 +959,11 @@ def _unique_claims(claims) -> list[ClaimMention]:
     return out
 
 
+def _names_only(m: Mention, place_id: str) -> bool:
+    return bool(m.units) and not m.coarse and \
+        all(pl.place.id == place_id for unit in m.units for pl in unit.places)
+
+
 def _event_at(uses, place_id, members, single_place, sdate, set_actor1, set_actor2, set_claims,
               facts: ArticleFacts) -> Event:
     m, u = uses[0]
@@ -970,6 +975,11 @@ def _event_at(uses, place_id, members, single_place, sdate, set_actor1, set_acto
     # figures: the place's own, unless it shares them with other places; else the set's, if one place
     own_k = [figure(unit.casualties, "killed") for _, unit in uses if len(unit.places) == 1]
     own_i = [figure(unit.casualties, "injured") for _, unit in uses if len(unit.places) == 1]
+    # a mention that names this place alone: its figures are this place's ("two fighters were
+    # killed in the strike near al-Qaim", in a set that also struck Albukamal)
+    for x in {id(x): x for x, _ in uses if _names_only(x, place_id)}.values():
+        own_k.append(figure(x.casualties, "killed"))
+        own_i.append(figure(x.casualties, "injured"))
     shared = any(len(unit.places) > 1 and unit.casualties for _, unit in uses)
     killed, injured = combine_figures(own_k), combine_figures(own_i)
     if single_place and not shared:

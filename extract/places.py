@@ -22,7 +22,7 @@ from extract.actors import ActorMention
 from extract.claims import ClaimMention
 from extract.lexicons import fold, read_table
 from extract.sentences import CLAUSE_MARK
-from gazetteer.model import FACILITY_KINDS
+from gazetteer.model import FACILITY_KINDS, distance_km
 
 PRECISION_BY_KIND = {"country": 3, "region": 3, "governorate": 3}
 COARSE_KINDS = frozenset({"country", "region", "governorate"})
@@ -286,10 +286,15 @@ def _overlap_finder(spans):
     return overlapping
 
 
+ACROSS_BORDER_KM = 30     # a town abroad this close to a place of the sentence is its neighbour, not a homonym
+
+
 def disambiguate_by_governorate(places: list[LocatedPlace], sentences) -> list[LocatedPlace]:
     """A sentence that names a governorate ("... in Hama countryside", "بريف إدلب") says where its
     other names lie: pick their reading in that governorate, and drop a name with no reading there
-    that would put the event in another country (a village named like a town abroad)."""
+    that would put the event in another country (a village named like a town abroad), unless it
+    lies right next to another place of the sentence ("near al-Qaim in Anbar and near Albukamal,
+    just across the border")."""
     out = list(places)
     for sent in sentences:
         idx = [i for i, p in enumerate(out) if sent.start <= p.start < sent.end and p.usable]
@@ -305,12 +310,22 @@ def disambiguate_by_governorate(places: list[LocatedPlace], sentences) -> list[L
             p = out[i]
             if p.coarse or p.place.admin1 in admins:
                 continue
-            local = [c for c in p.candidates if c.admin1 in admins]
+            # a town's reading stays a town ("near Albukamal, just across the border" is not the
+            # crossing of the Anbar town named before it)
+            local = [c for c in p.candidates if c.admin1 in admins and _same_class(c, p.place)]
             if local:
                 out[i] = p._replace(place=local[0], reason=p.reason.replace(p.place.name, local[0].name))
-            elif p.place.country not in countries:
+            elif p.place.country not in countries and \
+                    not any(distance_km(p.place, out[j].place) <= ACROSS_BORDER_KM for j in idx if j != i and not out[j].coarse):
                 out[i] = p._replace(excluded="outside the governorate the sentence names")
     return out
+
+
+def _same_class(a, b) -> bool:
+    """Both settlements, or both facilities, or both something else."""
+    def cls(p):
+        return "settlement" if p.kind in ("city", "town") else "facility" if p.kind in FACILITY_KINDS else p.kind
+    return cls(a) == cls(b)
 
 
 UNNAMED_WINDOW = 50        # characters before a governorate seat searched for a name the gazetteer lacks

@@ -168,6 +168,13 @@ def test_an_announcement_with_its_day_between_commas_claims_the_act():
     assert (event.actor1, event.actor2, event.fatalities) == ("Iraqi forces", "Islamic State", 2)
 
 
+def test_syrias_defence_ministry_speaks_for_the_government():
+    text = ("Israeli missiles struck military positions south of Damascus early on Sunday, killing two "
+            "soldiers, Syria's defence ministry said.")
+    [event] = extract_events(art(text, published="2023-02-19"))
+    assert [(c.claimant, c.stance) for c in event.claims] == [("Syrian government", "report")]
+
+
 def test_a_capital_inside_an_airport_name_is_no_speaker():
     # "Damascus" here is part of the airport's name, not the government speaking
     text = ("An Israeli strike near Damascus International Airport put it out of service on Sunday, the "

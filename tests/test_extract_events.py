@@ -419,6 +419,20 @@ def test_a_village_and_the_countryside_of_a_town_are_two_places():
     assert [e.location for e in events_of(text, language="en")] == ["Tall Hamis", "Al Qamishli"]
 
 
+def test_a_town_just_across_the_border_is_not_moved_into_the_governorate_named():
+    text = ("U.S. jets struck a weapons depot near al-Qaim in Anbar province and an ammunition depot near "
+            "Albukamal, just across the border, on Friday. Kataib Hezbollah said two of its fighters were "
+            "killed in the strike near al-Qaim.")
+    got = [(e.location, e.country, e.fatalities) for e in events_of(text, language="en")]
+    # the figure told of the strike near al-Qaim alone is al-Qaim's, not Albukamal's
+    assert got == [("Al Qaim", "Iraq", 2), ("Albu Kamal", "Syria", None)]
+
+
+def test_a_homonym_abroad_far_from_the_sentences_places_is_still_dropped():
+    text = "A landmine exploded in Sinjar area west of As-Saan in Hama countryside on Monday, injuring a child."
+    assert [e.country for e in events_of(text, language="en")] == ["Syria"]
+
+
 def test_a_word_of_a_sources_name_is_no_place():
     text = ("Three rockets hit the vicinity of the U.S. embassy in Baghdad's Green Zone late Sunday, the "
             "Iraqi Security Media Cell said in a statement.")
