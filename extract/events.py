@@ -959,6 +959,13 @@ def _unique_claims(claims) -> list[ClaimMention]:
     return out
 
 
+def _as_told_of(claim: ClaimMention, actor1: str | None) -> ClaimMention:
+    """A source telling of its own side's strike claims it: "U.S. jets struck ..., the Pentagon said"."""
+    if claim.stance == "report" and actor1 is not None and claim.claimant_actor == actor1:
+        return claim._replace(stance="claim")
+    return claim
+
+
 def _names_only(m: Mention, place_id: str) -> bool:
     return bool(m.units) and not m.coarse and \
         all(pl.place.id == place_id for unit in m.units for pl in unit.places)
@@ -997,7 +1004,10 @@ def _event_at(uses, place_id, members, single_place, sdate, set_actor1, set_acto
         event_date, time_precision = facts.published.isoformat(), 2
     else:
         event_date, time_precision = None, None
-    claims = _unique_claims([c for x, _ in uses for c in x.claims] + set_claims)
+    # (a clash has no author to claim it: both sides fought)
+    struck_by = actor1 if event_type != "Battles" else None
+    claims = _unique_claims([_as_told_of(c, struck_by) for x, _ in uses for c in x.claims]
+                            + [_as_told_of(c, struck_by) for c in set_claims])
     sent = m.sentence if m.sentence.start <= p.start < m.sentence.end else None
     ex_start, ex_end = (sent.start, sent.end) if sent else _sentence_bounds(facts.text, p.start)
     excerpt = facts.text[ex_start:ex_end]

@@ -65,7 +65,8 @@ def test_events_carry_their_claims_with_the_sentence_as_excerpt():
     events = extract_events(art(text))
     assert len(events) == 1
     claims = {(c.claimant, c.stance) for c in events[0].claims}
-    assert {("US Department of Defense", "report"), ("Syrian Observatory for Human Rights", "report")} <= claims
+    # the Pentagon telling of the US army's strikes claims them; the Observatory reports
+    assert {("US Department of Defense", "claim"), ("Syrian Observatory for Human Rights", "report")} <= claims
     for c in events[0].claims:
         assert c.excerpt in text and c.excerpt.endswith(".")
 
@@ -90,7 +91,7 @@ def test_one_claim_per_claimant_and_stance_on_an_event():
             "وقالت وزارة الدفاع الأميركية إن الضربات داخل مدينة دير الزور دمرت مخازن أسلحة.")
     (event,) = extract_events(art(text))
     pairs = [(c.claimant, c.stance) for c in event.claims]
-    assert pairs.count(("US Department of Defense", "report")) == 1
+    assert pairs.count(("US Department of Defense", "claim")) == 1
     first = next(c for c in event.claims if c.claimant == "US Department of Defense")
     assert first.excerpt == text[:text.index(".") + 1]
 
@@ -173,6 +174,15 @@ def test_syrias_defence_ministry_speaks_for_the_government():
             "soldiers, Syria's defence ministry said.")
     [event] = extract_events(art(text, published="2023-02-19"))
     assert [(c.claimant, c.stance) for c in event.claims] == [("Syrian government", "report")]
+
+
+def test_a_source_telling_of_its_own_sides_strike_claims_it_but_not_a_clash():
+    text = ("The United States carried out airstrikes on Friday on a weapons depot near Albukamal, the "
+            "Pentagon said. Clashes broke out between SDF fighters and Turkish-backed factions near "
+            "Ras al-Ain on Friday, the SDF said.")
+    got = {e.sub_event_type: [(c.claimant, c.stance) for c in e.claims] for e in extract_events(art(text))}
+    assert got["Air/drone strike"] == [("US Department of Defense", "claim")]
+    assert got["Armed clash"] == [("SDF", "report")]
 
 
 def test_a_capital_inside_an_airport_name_is_no_speaker():
