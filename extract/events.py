@@ -900,30 +900,40 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
             for m, u in fine:
                 for p in u.places:
                     by_place.setdefault(p.place.id, []).append((m, u))
-            single = len(by_place) == 1
+            # a governorate of the set where none of its fine places lies is struck too ("مواقع في
+            # محيط مطار الضبعة بريف حمص الغربي، ومواقع أخرى في منطقة الديماس بريف دمشق": Homs)
+            covered = frozenset(p.place.admin1 for _, u in fine for p in u.places)
+            areas = _events_in_areas(members, sdate, set_actor1, set_actor2, set_claims, facts,
+                                     covered=covered, alone=False)
+            single = len(by_place) == 1 and not areas
             for place_id, uses in by_place.items():
                 events.append(_event_at(uses, place_id, members, single, sdate, set_actor1, set_actor2,
                                         set_claims, facts))
+            events.extend(areas)
         else:
             events.extend(_events_in_areas(members, sdate, set_actor1, set_actor2, set_claims, facts))
     return events
 
 
 def _events_in_areas(members: list[Mention], sdate, set_actor1, set_actor2, set_claims,
-                     facts: ArticleFacts) -> list[Event]:
+                     facts: ArticleFacts, covered: frozenset = frozenset(), alone: bool = True) -> list[Event]:
     """A strike set located only coarsely: one event per governorate it names ("the countryside
     of Hama and Idlib": two). A figure told with one area is that area's; one told with several
-    is shared, and goes to none of them."""
+    is shared, and goes to none of them. `covered`: governorates where the set has a finer place
+    (they need no area event); `alone`: the set has no finer place (else its figures are shared)."""
     by_area: dict[str, list[tuple[Mention, LocatedPlace]]] = {}
     for m in members:
         for p in m.coarse:
             if p.place.kind != "country":
                 area = governorate_of_countryside(p)
-                by_area.setdefault(area.place.admin1 or area.place.id, []).append((m, area))
+                # with finer places, only a governorate is an area of its own: a named region
+                # ("grazing sheep in the Badia") says where they were
+                if area.place.admin1 not in covered and (alone or area.place.kind == "governorate"):
+                    by_area.setdefault(area.place.admin1 or area.place.id, []).append((m, area))
     # a named region (Jabal al-Zawiya) is narrower than a governorate or its countryside
     chosen = {key: min(told, key=lambda t: (t[1].place.kind != "region", t[1].precision))
               for key, told in by_area.items()}
-    single = len(chosen) == 1
+    single = alone and len(chosen) == 1
     events = []
     for key, (holder, p) in chosen.items():
         if single:

@@ -433,6 +433,18 @@ def test_a_homonym_abroad_far_from_the_sentences_places_is_still_dropped():
     assert [e.country for e in events_of(text, language="en")] == ["Syria"]
 
 
+def test_a_governorate_where_the_set_has_no_finer_place_is_struck_too():
+    text = ("شن الطيران الإسرائيلي فجر اليوم غارات استهدفت مواقع عسكرية بريف حماة الغربي، ومواقع أخرى في "
+            "منطقة الديماس بريف دمشق.")
+    got = {(e.location, e.geo_precision) for e in events_of(text, language="ar")}
+    assert got == {("Ad Dimas", 2), ("Hama", 3)}
+
+
+def test_a_named_region_beside_a_finer_place_only_says_where():
+    text = "A landmine exploded near Sukhnah in Homs countryside on Monday, injuring a shepherd grazing sheep in the Badia."
+    assert [e.location for e in events_of(text, language="en")] == ["As Sukhnah"]
+
+
 def test_a_word_of_a_sources_name_is_no_place():
     text = ("Three rockets hit the vicinity of the U.S. embassy in Baghdad's Green Zone late Sunday, the "
             "Iraqi Security Media Cell said in a statement.")
