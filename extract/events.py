@@ -122,6 +122,7 @@ class Mention:
     set_id: int = -1
     headline: bool = False                        # told in the headline: a summary, not located there
     distinct: bool = False                        # "a separate strike": not the event told before
+    recalled: bool = False                        # "similar strikes": an earlier event compared with
     answers_to: "Mention | None" = None           # set on an attack that `answers_to` retaliated for
     background: bool = False                      # an earlier event recalled ("last year's attack")
 
@@ -140,9 +141,11 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         sent = _sentence_of(sentences, t.start)
         if sent is None:
             continue
-        if _marked_distinct(text, t):
+        marker = _distinct_marker(text, t)
+        if marker is not None:
             mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
-                                    headline=t.start < headline_end, distinct=True))
+                                    headline=t.start < headline_end, distinct=True,
+                                    recalled=marker == "recalled"))
             continue
         prev = mentions[-1] if mentions and mentions[-1].sentence is sent else None
         before = doc.folded_slice(max(sent.start, t.start - RESPONSE_REACH), t.start)
@@ -211,24 +214,33 @@ def _instrument_of(text: str, prev: Mention, t: Trigger) -> bool:
     return text[t.start] == "ب" or bool(_INSTRUMENT.search(text, max(clause[0], t.start - 20), t.start))
 
 
-def _marked_distinct(text: str, t: Trigger) -> bool:
-    """"a separate strike", "غارة أخرى": the words right around the event word mark a new event."""
-    before = text[max(0, t.start - 12):t.start].split()
-    after = text[t.end:t.end + 12].split()
+def _distinct_marker(text: str, t: Trigger) -> str | None:
+    """"a separate strike", "غارة أخرى": the words right around the event word mark a new event;
+    "similar strikes", "ضربات مماثلة" an earlier one recalled. Returns "distinct", "recalled" or None.
+    (After a phrase merged from several words, "ضربات مماثلة استهدفت", its first word is looked at too.)"""
     words = _marker_words()
-    return bool(before and fold_word(before[-1]) in words["before"]) or \
-        bool(after and fold_word(after[0].strip("،,.")) in words["after"])
+    before = text[max(0, t.start - 12):t.start].split()
+    if before and fold_word(before[-1]) in words["before"]:
+        return words["before"][fold_word(before[-1])]
+    first_word_end = t.start + len(text[t.start:t.end].split(None, 1)[0])
+    for end in {t.end, first_word_end}:
+        after = text[end:end + 12].split()
+        if after and fold_word(after[0].strip("،,.")) in words["after"]:
+            return words["after"][fold_word(after[0].strip("،,."))]
+    return None
 
 
 _MARKER_WORDS: dict | None = None
 
 
 def _marker_words() -> dict:
-    """The one-word "before"/"after" markers (only one word is compared, so phrases never match)."""
+    """The one-word "before"/"after" markers -> "distinct" or "recalled" (only one word is
+    compared, so phrases never match)."""
     global _MARKER_WORDS
     if _MARKER_WORDS is None:
         rows = read_table("event_markers.tsv")
-        _MARKER_WORDS = {side: frozenset(fold(r[0]) for r in rows if r[1] == side) for side in ("before", "after")}
+        _MARKER_WORDS = {side: {fold(r[0]): (r[2] if len(r) > 2 and r[2] else "distinct") for r in rows if r[1] == side}
+                         for side in ("before", "after")}
     return _MARKER_WORDS
 
 
@@ -605,7 +617,7 @@ def resolve_types(mentions: list[Mention]) -> None:
             continue
         # only a mention whose type is known can lend it: a specific one, or one that found its own
         earlier = [p for p in reversed(mentions[:i])
-                   if (not p.trigger.generic or p.antecedent is not None) and compatible(m, p)]
+                   if (not p.trigger.generic or p.antecedent is not None) and not p.recalled and compatible(m, p)]
         # "the strikes" prefers an earlier strike to an earlier rocket attack
         # ("the attack" after an ambush told with its grenades refers to the ambush)
         own_kinds = m.trigger.sub_event_type.split("|")
@@ -628,8 +640,8 @@ def group_strike_sets(mentions: list[Mention]) -> list[list[Mention]]:
         else:
             for sid in range(len(sets) - 1, -1, -1):
                 s = sets[sid]
-                if s[0].background:
-                    continue
+                if s[0].background or s[0].recalled:
+                    continue                # a recalled event takes no later mention in
                 if s[0].sub_event_type == m.sub_event_type and all(compatible(m, o) for o in s) \
                         and _dates_agree(m, s):
                     home = sid
@@ -820,8 +832,9 @@ def attach_claims(mentions: list[Mention], claims: list[ClaimMention], sentences
     # blames the militias for the drone attack, not for the strikes told in the same sentence)
     blamed = {id(c): _blamed_mention(c, mentions) for c in claims if c.claimant and c.stance == "blame"}
     for m in mentions:
-        m.claims = [c for c in current.get(m.sentence.start, [])
-                    if blamed.get(id(c)) is None or _same_event(blamed[id(c)], m)]
+        # (a recalled event is spoken of only by a source in its own sentence)
+        told = by_sentence.get(m.sentence.start, []) if m.recalled else current.get(m.sentence.start, [])
+        m.claims = [c for c in told if blamed.get(id(c)) is None or _same_event(blamed[id(c)], m)]
 
 
 def _same_event(a: Mention, b: Mention) -> bool:
@@ -887,12 +900,12 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
             sdate = max(earlier, key=lambda d: d[0])[1] if earlier else None
         set_actor1 = _majority([m.actor1 for m in members])
         kind = members[0].sub_event_type
-        if set_actor1 is None and members[0].distinct:
+        if set_actor1 is None and members[0].distinct and not members[0].recalled:
             set_actor1 = actor_of_kind.get(kind)        # "غارة أخرى": another strike by the same side
         if set_actor1:
             actor_of_kind[kind] = set_actor1
-        if sdate is not None:
-            dated.append((members[0].start, sdate))
+        if sdate is not None and not members[0].recalled:
+            dated.append((members[0].start, sdate))     # (a recalled event is not the report's time frame)
         set_actor2 = _majority([m.actor2 for m in members if m.actor2 != set_actor1])
         set_claims = _unique_claims(c for m in members if not m.units for c in m.claims)
         if fine:

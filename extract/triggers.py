@@ -134,6 +134,10 @@ def typed_by_weapon(triggers: list[Trigger], text: str) -> list[Trigger]:
     return out
 
 
+# "these raids come a week after similar strikes": words that order two events in time keep them apart
+_SEQUENCE = re.compile(r"(?<!\w)(?:بعد|قبل|منذ|after|before|since|following)(?!\w)", re.I)
+
+
 def _adjacent(a: Trigger, b: Trigger, text: str) -> bool:
     gap = text[a.end:b.start]
-    return len(gap) <= ADJACENT_CHARS and not any(c in gap for c in ".،,؛;\n")
+    return len(gap) <= ADJACENT_CHARS and not any(c in gap for c in ".،,؛;\n") and not _SEQUENCE.search(gap)

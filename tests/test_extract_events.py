@@ -445,6 +445,21 @@ def test_a_named_region_beside_a_finer_place_only_says_where():
     assert [e.location for e in events_of(text, language="en")] == ["As Sukhnah"]
 
 
+@pytest.mark.parametrize("text, published, language, expected", [
+    ("U.S. jets struck a weapons depot near Mayadin on Thursday evening, U.S. Central Command said. "
+     "The strikes came days after similar strikes on weapons depots near Qamishli.", "2024-05-10", "en",
+     [("Al Mayadin", "2024-05-09", 1, "US forces", 1), ("Al Qamishli", "2024-05-06", 2, None, 0)]),
+    ("شن الطيران الإسرائيلي فجر اليوم الأربعاء غارات على مواقع في منطقة الديماس بريف دمشق. "
+     "وتأتي هذه الغارات بعد أسبوع من ضربات مماثلة استهدفت مطار حلب الدولي.", "2023-09-13", "ar",
+     [("Ad Dimas", "2023-09-13", 1, "Israel", 0), ("Aleppo International Airport", "2023-09-06", 2, None, 0)]),
+])
+def test_similar_strikes_recalled_are_an_earlier_event_of_their_own(text, published, language, expected):
+    # dated by their own words, taking no side, date or source from the events they are compared with
+    got = [(e.location, e.event_date, e.time_precision, e.actor1, len(e.claims))
+           for e in events_of(text, published=published, language=language)]
+    assert got == expected
+
+
 def test_a_word_of_a_sources_name_is_no_place():
     text = ("Three rockets hit the vicinity of the U.S. embassy in Baghdad's Green Zone late Sunday, the "
             "Iraqi Security Media Cell said in a statement.")
