@@ -174,6 +174,14 @@ class RoleVote(NamedTuple):
     weak: bool
 
 
+ALLY_GAP = 5        # characters between an ally cue and the name it qualifies ("backed by the")
+
+
+def _is_ally(m: ActorMention, cues: list[RoleCue]) -> bool:
+    return any(c.role == "ally" and (0 <= c.start - m.end <= 2 if c.side == "after" else 0 <= m.start - c.end <= ALLY_GAP)
+               for c in cues)
+
+
 def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention],
                cues: list[RoleCue], text: str) -> list[RoleVote]:
     """One vote per actor name in the event's window: which role, how sure, how far."""
@@ -181,6 +189,8 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
     used: set[int] = set()
     between_first = None
     for m in mentions:
+        if _is_ally(m, cues):
+            continue              # "X and their Russian allies pounded": X did it, Russia stood by
         distance = trigger_start - m.end if m.end <= trigger_start else m.start - trigger_end
         distance = max(distance, 0)
         weak = m.kind == "weak"

@@ -79,6 +79,11 @@ def sides(text, published="2024-05-10"):
      (None, "Iraqi forces")),
     ("Two Iraqi soldiers were wounded when a roadside bomb hit their patrol near Tarmiyah on Saturday.",
      (None, "Iraqi forces")),
+    # a side's allies stand beside it: the side named first struck
+    ("Syrian government forces and their Russian allies pounded rebel-held villages in Jabal al-Zawiya on Monday.",
+     ("Syrian government", "Opposition rebels")),
+    ("قصفت قوات النظام وحلفاؤها الروس قرى في جبل الزاوية صباح اليوم.", ("Syrian government", None)),
+    ("قصفت فصائل المعارضة بدعم من القوات التركية مواقع لقسد قرب منبج.", ("Opposition rebels", "SDF")),
 ])
 def test_attacker_and_target_from_the_sentence(text, expected):
     assert sides(text)[0] == expected
