@@ -73,16 +73,18 @@ def agent_nouns() -> frozenset[str]:
 
 
 _ATTACHED = ("و", "ف", "ب", "ل")
-_WORD_BEFORE = re.compile(r"(\w+)(?:\s+\w+)?\s+$")     # the last word or two before an offset
+# the last word or two before an offset, and a model designation after them ("طائرات F-16 العراقية")
+_WORD_BEFORE = re.compile(r"(\w+)(?:\s+\w+)?(?:\s+[\w-]*\d[\w-]*)?\s+$")
+_MODEL = re.compile(r"\d")
 
 
 def _after_agent_noun(text: str, start: int) -> bool:
     """The Arabic adjective at `start` follows a noun for what strikes, possibly with one
-    more adjective between ("طائرات حربية إسرائيلية", "مدفعية تركية")."""
+    more adjective or a model between ("طائرات حربية إسرائيلية", "مدفعية تركية", "طائرات F-16 العراقية")."""
     m = _WORD_BEFORE.search(text, max(0, start - 40), start)
     if m is None:
         return False
-    words = text[m.start():start].split()
+    words = [w for w in text[m.start():start].split() if not _MODEL.search(w)]
     nouns = agent_nouns()
     for word in words[-2:]:
         folded = fold_word(word)

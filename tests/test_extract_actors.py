@@ -84,6 +84,9 @@ def sides(text, published="2024-05-10"):
      ("Syrian government", "Opposition rebels")),
     ("قصفت قوات النظام وحلفاؤها الروس قرى في جبل الزاوية صباح اليوم.", ("Syrian government", None)),
     ("قصفت فصائل المعارضة بدعم من القوات التركية مواقع لقسد قرب منبج.", ("Opposition rebels", "SDF")),
+    # a model designation between the weapon noun and its nationality
+    ("شنت طائرات سوخوي-24 روسية غارات على ريف إدلب.", ("Russia", None)),
+    ("Iraqi F-16 jets struck Islamic State hideouts in the Hamrin mountains on Sunday.", ("Iraqi forces", "Islamic State")),
 ])
 def test_attacker_and_target_from_the_sentence(text, expected):
     assert sides(text)[0] == expected
