@@ -17,6 +17,8 @@ from extract.lexicons import FoldedText, TermMatcher, fold_word, read_table
 
 # A generic word this close to a specific one is part of the same phrase ("drone attack").
 ADJACENT_CHARS = 16
+AIR_STRIKE = "Air/drone strike"
+MISSILE = "Shelling/artillery/missile attack"
 _ENGLISH_DEFINITE = re.compile(r"(?:\bthe|\bthis|\bthat|\bthese|\bthose|\bsaid)\s+(?:\w+\s+){0,2}$", re.I)
 _ARABIC_DEFINITE = re.compile(r"^[وفبكل]{0,2}ال")
 
@@ -123,15 +125,27 @@ def typed_by_weapon(triggers: list[Trigger], text: str) -> list[Trigger]:
             after = text[t.end:t.end + 24].split(None, 1) if text[t.end:t.end + 1] == " " else ()
             if after and not after[0].isascii():
                 sub_event_type = _weapon_noun_type(after[0])
-            before = text[max(0, t.start - 40):t.start]
-            if sub_event_type is None and before.endswith(" "):
-                for word in before.split()[-2:]:
-                    sub_event_type = sub_event_type or _weapon_noun_type(word)
+            if sub_event_type is None:
+                sub_event_type = _subject_noun_type(text, t.start)
             if sub_event_type is not None:
                 t = t._replace(event_type="Explosions/Remote violence", sub_event_type=sub_event_type,
                                generic=False)
+        elif t.sub_event_type == MISSILE and _subject_noun_type(text, t.start) == AIR_STRIKE:
+            # "أن الطائرة استهدفت السيارة بصاروخين", "a drone fired two missiles": an aircraft's missiles
+            t = t._replace(sub_event_type=AIR_STRIKE)
         out.append(t)
     return out
+
+
+def _subject_noun_type(text: str, start: int) -> str | None:
+    """The type a weapon noun right before the event word gives it, as its subject, or None."""
+    before = text[max(0, start - 40):start]
+    if not before.endswith(" "):
+        return None
+    found = None
+    for word in before.split()[-2:]:
+        found = found or _weapon_noun_type(word)
+    return found
 
 
 # "these raids come a week after similar strikes": words that order two events in time keep them apart

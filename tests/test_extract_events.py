@@ -211,6 +211,9 @@ def test_a_weapon_named_as_the_instrument_sets_the_type(text, language):
     # a plane named further on is not the subject: the verb keeps its own type
     ("قصفت المدفعية التركية قرية قرب القامشلي صباح الاثنين بعد تحليق طائرات استطلاع.", "ar",
      ("Shelling/artillery/missile attack", "Turkey")),
+    # an aircraft that fires missiles carries out an air strike
+    ("قالت مصادر محلية إن طائرة تركية استهدفت سيارة بصاروخين قرب سنجار مساء الاثنين.", "ar",
+     ("Air/drone strike", "Turkey")),
 ])
 def test_a_weapon_as_the_subject_sets_the_type(text, language, expected):
     assert [(e.sub_event_type, e.actor1) for e in events_of(text, language=language)] == [expected]
