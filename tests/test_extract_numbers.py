@@ -148,9 +148,17 @@ def test_more_arabic_casualty_wording(text, expected):
     ("killing two soldiers and a child was wounded",
      [("killed", 2, None, "killing two"), ("injured", 1, None, "a child was wounded")]),
     ("killing 3 fighters and wounding two", [("killed", 3, None, "killing 3"), ("injured", 2, None, "wounding two")]),
+    # the first people's unit between the two counts
+    ("killing a commander in the Sinjar Resistance Units and two of his companions on Monday",
+     [("killed", 3, None, "killing a commander in the Sinjar Resistance Units and two of his companions")]),
 ])
 def test_counts_joined_by_and_add_up(text, expected):
     assert mentions(text, "en") == expected
+
+
+def test_arabic_counts_joined_across_the_first_ones_unit_add_up():
+    text = "قُتل قيادي في وحدات مقاومة سنجار (اليبشه) واثنان من مرافقيه، مساء أمس"
+    assert [(kind, count) for kind, count, _vague, _surface in mentions(text, "ar")] == [("killed", 3)]
 
 
 @pytest.mark.parametrize("text, expected, language", [
