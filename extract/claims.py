@@ -20,7 +20,8 @@ SHORT_WINDOW = 30             # "said X": how far after the verb a speaker may b
 SUBJECT_REACH = 40            # "قال X": how far after an Arabic speech verb its subject starts
 BLAMED_WINDOW = 60            # characters between a blame verb and the name of the blamed
 # The word that opens reported speech: everything before it is the speech frame ("قال X، الجمعة، إن").
-_COMPLEMENTIZER = re.compile(r"(?<!\w)(?:[إأا]ن(?:ه|ها|هم)?|ب[أا]ن(?:ه|ها|هم)?|that)(?!\w)", re.I)
+# (a colon opens a quotation: "وقال مصدر عسكري: نفذ العدو ..." is said by the source, not the enemy)
+_COMPLEMENTIZER = re.compile(r"(?<!\w)(?:[إأا]ن(?:ه|ها|هم)?|ب[أا]ن(?:ه|ها|هم)?|that)(?!\w)|:", re.I)
 # An object pronoun on the verb ("تتهمها", "اتهمه") points back to a name already given.
 _OBJECT_PRONOUN = re.compile(r"(?:ها|هم|ه|هن)$")
 
@@ -56,6 +57,25 @@ def claimant_sides() -> dict[str, str]:
     return {row[1]: row[2] for row in read_table("claimants.tsv") if len(row) >= 3 and row[2]}
 
 
+@lru_cache(maxsize=1)
+def _outlet_terms() -> frozenset[str]:
+    """Folded names of news outlets (lexicons/outlets.tsv)."""
+    return frozenset(fold(row[0]) for row in read_table("outlets.tsv") if row)
+
+
+_TOLD = re.compile(r"(?:\btold\s+(?:the\s+)?|(?<!\w)لـ?\s*)$", re.I)
+
+
+def _told_to(text: str, m, verb_ends: frozenset) -> bool:
+    """"قال مصدر عسكري في تصريح لـ سانا", "a source told North Press": the outlet heard it; it is
+    not the speaker. (Right after the verb, "وفقاً للمرصد", the ل names the source.)"""
+    if m.term not in _outlet_terms() or any(m.start - k in verb_ends for k in range(3)):
+        return False
+    if text[m.start] == "ل" and not m.term.startswith("ل"):
+        return True                                       # attached: "لكوردستان24"
+    return _TOLD.search(text, max(0, m.start - 10), m.start) is not None
+
+
 def _speaker(sources: list, lo: int, hi: int, actors: list[ActorMention], nearest_to: int,
              starts_before: int | None = None):
     """The claimant named in text[lo:hi] (starting before `starts_before`, when given): a known
@@ -83,7 +103,8 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
     verbs = [m for m in verb_matcher().find(doc, lo, hi) if inside(m) and m.value[0] != "none"]
     if not verbs:
         return out
-    sources = [m for m in claimant_matcher().find(doc, lo, hi) if inside(m)]
+    verb_ends = frozenset(v.end for v in verbs)
+    sources = [m for m in claimant_matcher().find(doc, lo, hi) if inside(m) and not _told_to(text, m, verb_ends)]
     last_source = None              # the last source named by its own name, for "the ministry said"
     for m in verbs:
         stance, side = m.value

@@ -1,6 +1,8 @@
 """Claims stage: who says what about an event (claim, report, deny, blame), and the speech frame."""
 from datetime import date
 
+import pytest
+
 from extract.pipeline import annotate, extract_events
 from extract.read import read_article_text
 
@@ -183,6 +185,15 @@ def test_a_source_telling_of_its_own_sides_strike_claims_it_but_not_a_clash():
     got = {e.sub_event_type: [(c.claimant, c.stance) for c in e.claims] for e in extract_events(art(text))}
     assert got["Air/drone strike"] == [("US Department of Defense", "claim")]
     assert got["Armed clash"] == [("SDF", "report")]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مصدر عسكري في تصريح لـ سانا إن العدو الإسرائيلي نفذ عدواناً جوياً استهدف محيط مدينة الكسوة فجر اليوم.",
+    "وأكد مصدر أمني في سنجار لكوردستان24 أن طائرة مسيرة تركية استهدفت سيارة قرب سنجار مساء أمس.",
+    "A Turkish drone struck a car near Qamishli on Monday, a security source told North Press.",
+])
+def test_the_outlet_a_source_spoke_to_is_not_the_speaker(text):
+    assert [c[0] for c in claims_of(text)] == [None]
 
 
 def test_a_capital_inside_an_airport_name_is_no_speaker():

@@ -463,6 +463,13 @@ def test_similar_strikes_recalled_are_an_earlier_event_of_their_own(text, publis
     assert got == expected
 
 
+def test_state_medias_accusative_aggression_is_an_air_strike_by_israel():
+    text = ("ارتقى عسكريان اثنان. وقال مصدر عسكري: نفذ العدو الإسرائيلي عدواناً جوياً من اتجاه الجولان "
+            "السوري المحتل، مستهدفاً بعض النقاط في محيط مدينة الكسوة بريف دمشق الجنوبي، فجر اليوم.")
+    [event] = events_of(text, published="2024-02-18", language="ar")
+    assert (event.sub_event_type, event.actor1, event.location) == ("Air/drone strike", "Israel", "Al Kiswah")
+
+
 def test_a_word_of_a_sources_name_is_no_place():
     text = ("Three rockets hit the vicinity of the U.S. embassy in Baghdad's Green Zone late Sunday, the "
             "Iraqi Security Media Cell said in a statement.")
