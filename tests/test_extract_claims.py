@@ -196,6 +196,12 @@ def test_the_outlet_a_source_spoke_to_is_not_the_speaker(text):
     assert [c[0] for c in claims_of(text)] == [None]
 
 
+def test_the_kurdistan_regions_counter_terrorism_service_is_not_iraqs():
+    text = ("A drone was shot down near Erbil airport on Saturday, the Kurdistan Region's counter-terrorism "
+            "service said.")
+    assert claims_of(text)[0][:2] == ("Kurdistan Region Counter-Terrorism Directorate", "report")
+
+
 def test_a_capital_inside_an_airport_name_is_no_speaker():
     # "Damascus" here is part of the airport's name, not the government speaking
     text = ("An Israeli strike near Damascus International Airport put it out of service on Sunday, the "
