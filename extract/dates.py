@@ -85,7 +85,7 @@ _RANGE = r"\s*(?:-|/|الي|علي|حتي|to|into|and)\s*"     # folded: إلى 
 
 _ARABIC_WEEKDAY = re.compile(
     rf"{_B}{_PREFIX}(?:(?P<part>{_PART_AR})\s+)?(?:{_DAY_WORD}\s+)?(?P<day>{_WEEKDAY_AR}){_E}"
-    rf"(?:{_RANGE}(?P<day2>{_WEEKDAY_AR}){_E})?(?:\s+(?P<mod>{_MOD_AR}){_E})?")
+    rf"(?:(?:{_RANGE}|\s+)(?P<day2>{_WEEKDAY_AR}){_E})?(?:\s+(?P<mod>{_MOD_AR}){_E})?")     # "ليل الأربعاء الخميس"
 _ENGLISH_WEEKDAY = re.compile(
     rf"{_B}(?:(?P<part>{_PART_EN_BEFORE})\s+)?(?:on\s+)?(?:(?P<mod>{_MOD_EN})\s+)?(?P<day>{_WEEKDAY_EN}){_E}"
     rf"(?:\s+(?P<part_after>{_PART_EN_AFTER}){_E})?(?:{_RANGE}(?P<day2>{_WEEKDAY_EN}){_E})?")

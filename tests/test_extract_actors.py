@@ -86,6 +86,9 @@ def sides(text, published="2024-05-10"):
     ("قصفت فصائل المعارضة بدعم من القوات التركية مواقع لقسد قرب منبج.", ("Opposition rebels", "SDF")),
     # a model designation between the weapon noun and its nationality
     ("شنت طائرات سوخوي-24 روسية غارات على ريف إدلب.", ("Russia", None)),
+    # a strike told as unidentified stays so, whoever is blamed for it (the blame is a claim)
+    ("قتل ثلاثة من عناصر الحشد الشعبي في قصف جوي مجهول استهدف مقراً في قضاء القائم. واتهمت كتائب حزب الله "
+     "في بيان الولايات المتحدة بالوقوف وراء الهجوم.", ("Unidentified military forces", "PMF")),
     ("Iraqi F-16 jets struck Islamic State hideouts in the Hamrin mountains on Sunday.", ("Iraqi forces", "Islamic State")),
 ])
 def test_attacker_and_target_from_the_sentence(text, expected):
