@@ -270,7 +270,8 @@ def choose_actors(votes: list[RoleVote]) -> tuple[str | None, str | None]:
     actor2 = targets[0].actor if targets else None
     if actor1 is None:
         # the only named side, when the text says nothing of its role, struck
-        rest = sorted((v for v in votes if v.actor != actor2 and not v.weak and v.strength <= POSITIONAL),
+        rest = sorted((v for v in votes if v.actor != actor2 and not v.weak and v.strength <= POSITIONAL
+                       and v.role == "attacker"),
                       key=lambda v: v.distance)
         actor1 = rest[0].actor if rest else None
     return actor1, actor2
