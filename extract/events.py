@@ -602,7 +602,11 @@ def compatible(a: Mention, b: Mention) -> bool:
     """Two mentions can be the same event when their sides do not contradict each other."""
     def agree(x, y):
         return x is None or y is None or x == y
-    if not (agree(a.actor1, b.actor1) and agree(a.actor2, b.actor2)):
+    # civilians killed beside an armed side do not make the strike another one ("killed 23 people
+    # ... the camp, dominated by HTS")
+    def agree_hit(x, y):
+        return agree(x, y) or CIVILIANS in (x, y)
+    if not (agree(a.actor1, b.actor1) and agree_hit(a.actor2, b.actor2)):
         return False
     if a.actor1 and a.actor1 == b.actor2 or a.actor2 and a.actor2 == b.actor1:
         return False

@@ -87,7 +87,7 @@ def sides(text, published="2024-05-10"):
     # a model designation between the weapon noun and its nationality
     ("شنت طائرات سوخوي-24 روسية غارات على ريف إدلب.", ("Russia", None)),
     # the side that controls the place struck was hit; the strikes told again keep their author
-    ("Russian air strikes on a rebel training camp killed at least 23 people on Wednesday. The strikes hit "
+    ("Russian air strikes on a training camp killed at least 23 people on Wednesday. The strikes hit "
      "the camp near Jisr al-Shughur in Idlib province, which is dominated by Hayat Tahrir al-Sham, the monitor said.",
      ("Russia", "Hayat Tahrir al-Sham")),
     # a strike told as unidentified stays so, whoever is blamed for it (the blame is a claim)
