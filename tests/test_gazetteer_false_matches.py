@@ -151,3 +151,9 @@ def test_common_arabic_words_are_not_places(gaz, text):
 ])
 def test_the_places_keep_the_names_the_news_writes(gaz, text, place_id):
     assert [pid for _, pid in places(gaz, text)] == [place_id]
+
+
+def test_the_syrian_gas_plant_is_not_the_turkish_town_of_the_same_arabic_name(gaz):
+    # Samandağ's Arabic name is Suwaydiyah; in the news it is the gas plant near al-Malikiyah
+    assert places(gaz, "the strikes on the Suwaydiyah gas plant cut power") == []
+    assert gaz.lookup("Samandağ")[0].country == "Turkey"
