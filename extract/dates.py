@@ -113,8 +113,10 @@ _NUMERIC = re.compile(rf"{_B}(?:(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.]{_YEAR}"
                       rf"|(?P<y2>(?:19|20)\d\d)-(?P<m2>[01]?\d)-(?P<d2>[0-3]?\d)){_E}")
 _MONTH_YEAR = re.compile(rf"{_B}(?:شهر\s+)?(?P<m>{_MONTH})(?:\s*/\s*{_MONTH})?\s*[,،]?\s*(?:عام\s+|سنه\s+)?{_YEAR}{_E}")
 # "في 24 الجاري" (the 24th of this month), "يوم 20 الشهر الماضي" (of last month)
+# (or an ordinal word: "في الرابع عشر من الشهر الجاري")
 _DAY_OF_RELATIVE_MONTH = re.compile(
-    rf"{_B}(?:ال(?:ـ)?)?(?P<d>[0-3]?\d)\s+(?:من\s+)?(?:الشهر\s+)?(?P<which>الجاري|الحالي|الماضي|المنصرم|الفائت){_E}")
+    rf"{_B}(?:(?:ال(?:ـ)?)?(?P<d>[0-3]?\d)|(?P<ordinal>{_alternation([w for w, _d, lang in _ORDINAL_ROWS if lang == 'ar'])}))"
+    rf"\s+(?:من\s+)?(?:الشهر\s+)?(?P<which>الجاري|الحالي|الماضي|المنصرم|الفائت){_E}")
 _MONTH_CONTEXT = re.compile(
     rf"{_B}(?:في|خلال|منذ|مطلع|اواخر|اوائل|منتصف|بدايه|نهايه|شهر|in|during|since|early|late|mid-?|last)\s+"
     rf"(?:شهر\s+)?(?P<m>{_MONTH}){_E}(?!\s*[/\d])")
@@ -280,11 +282,12 @@ def _absolute_dates(folded: str, hits: dict, published: date | None, language: s
         if when:
             yield DateMention(m.start(), m.end(), when, 1, "absolute")
     if published is not None and _wants(language, "ar"):
-        for m in finditer_near(_DAY_OF_RELATIVE_MONTH, hits.get("month_relative"), folded, back=20, ahead=2):
+        for m in finditer_near(_DAY_OF_RELATIVE_MONTH, hits.get("month_relative"), folded, back=40, ahead=2):
             first = published.replace(day=1)
             if m.group("which") not in ("الجاري", "الحالي"):
                 first = (first - timedelta(days=1)).replace(day=1)
-            when = _make_date(first.year, first.month, int(m.group("d")))
+            day = int(m.group("d")) if m.group("d") else _ORDINAL_DAYS[" ".join(m.group("ordinal").split())]
+            when = _make_date(first.year, first.month, day)
             if when and when <= published:
                 yield DateMention(m.start(), m.end(), when, 1, "absolute")
     for m in month_hits(_MONTH_YEAR):

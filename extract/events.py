@@ -994,8 +994,11 @@ def _as_told_of(claim: ClaimMention, actor1: str | None) -> ClaimMention:
 
 
 def _names_only(m: Mention, place_id: str) -> bool:
-    return bool(m.units) and not m.coarse and \
-        all(pl.place.id == place_id for unit in m.units for pl in unit.places)
+    """The mention names this place and no other (a governorate that only says where it lies aside)."""
+    places = [pl for unit in m.units for pl in unit.places]
+    if not places or any(pl.place.id != place_id for pl in places):
+        return False
+    return all(c.place.admin1 == places[0].place.admin1 for c in m.coarse)
 
 
 def _event_at(uses, place_id, members, single_place, sdate, set_actor1, set_actor2, set_claims,

@@ -470,6 +470,14 @@ def test_state_medias_accusative_aggression_is_an_air_strike_by_israel():
     assert (event.sub_event_type, event.actor1, event.location) == ("Air/drone strike", "Israel", "Al Kiswah")
 
 
+def test_a_figure_told_with_one_town_is_its_own_and_the_outskirts_of_two_towns_are_near_them():
+    text = ("قُتل مدنيان، أمس، جراء قصف صاروخي لقوات النظام استهدف الأحياء السكنية في مدينة سرمين بريف إدلب "
+            "الشرقي. كما طال القصف أطراف بلدتي آفس والنيرب، ما أسفر عن سقوط جرحى.")
+    got = [(e.location, e.geo_precision, e.fatalities) for e in events_of(text, language="ar")]
+    assert got[0] == ("Sarmin", 1, 2)
+    assert ("Afis", 2, None) in got
+
+
 def test_a_word_of_a_sources_name_is_no_place():
     text = ("Three rockets hit the vicinity of the U.S. embassy in Baghdad's Green Zone late Sunday, the "
             "Iraqi Security Media Cell said in a statement.")
