@@ -185,3 +185,12 @@ def test_every_facility_spelling_finds_its_own_row():
             if row["id"] not in {place.id for place in gazetteer.lookup(spelling)}:
                 unreachable.append((row["id"], spelling))
     assert unreachable == []
+
+
+def test_a_facility_abroad_names_a_border_province_of_admin1_codes(facilities):
+    # so its events carry an admin1 (Tower 22: Mafraq) like the neighbours' GeoNames places
+    provinces = {line.split("\t")[2] for line in (DATA / "admin1_codes.tsv").read_text(encoding="utf-8").splitlines()
+                 if line and not line.startswith("#") and len(line.split("\t")) > 2}
+    _fields, rows = facilities
+    abroad = {row["id"]: row["admin1"] for row in rows if row["country"] not in ("Syria", "Iraq")}
+    assert abroad and {fid: a for fid, a in abroad.items() if a not in provinces} == {}
