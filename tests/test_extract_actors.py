@@ -90,6 +90,9 @@ def sides(text, published="2024-05-10"):
     ("Russian air strikes on a training camp killed at least 23 people on Wednesday. The strikes hit "
      "the camp near Jisr al-Shughur in Idlib province, which is dominated by Hayat Tahrir al-Sham, the monitor said.",
      ("Russia", "Hayat Tahrir al-Sham")),
+    # the forces a base hosts are the side hit; a dual "two drones" is a drone strike
+    ("تعرضت قاعدة حرير العسكرية التي تضم قوات من التحالف الدولي في محافظة أربيل، مساء اليوم، لهجوم بطائرتين "
+     "مسيرتين مفخختين. وتبنت المقاومة الإسلامية في العراق الهجوم.", ("Iran-aligned militias", "US forces")),
     # a strike told as unidentified stays so, whoever is blamed for it (the blame is a claim)
     ("قتل ثلاثة من عناصر الحشد الشعبي في قصف جوي مجهول استهدف مقراً في قضاء القائم. واتهمت كتائب حزب الله "
      "في بيان الولايات المتحدة بالوقوف وراء الهجوم.", ("Unidentified military forces", "PMF")),

@@ -202,6 +202,12 @@ def test_the_kurdistan_regions_counter_terrorism_service_is_not_iraqs():
     assert claims_of(text)[0][:2] == ("Kurdistan Region Counter-Terrorism Directorate", "report")
 
 
+def test_claiming_attacks_on_bases_is_a_claim():
+    text = ("The Islamic Resistance in Iraq claimed attacks on two bases, including the al-Tanf garrison, "
+            "on Sunday.")
+    assert claims_of(text)[0][:2] == ("Iran-aligned militias", "claim")
+
+
 def test_a_capital_inside_an_airport_name_is_no_speaker():
     # "Damascus" here is part of the airport's name, not the government speaking
     text = ("An Israeli strike near Damascus International Airport put it out of service on Sunday, the "
