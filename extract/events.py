@@ -18,12 +18,16 @@ How an analyst reads a report, as rules:
    set has a single place (a total for several sites is not any one site's figure).
 5. A set with only a governorate or region is coded there (precision 3), once per governorate
    it names ("the countryside of Hama and Idlib": two events); one with only a country or no
-   place at all is not coded.
+   place at all is not coded. A set with fine places is also coded in a governorate it names
+   where none of them lies ("... بريف حمص الغربي، ومواقع أخرى في منطقة الديماس بريف دمشق").
 6. Told apart: "a separate strike"/"غارة أخرى" starts a new set (keeping the attacker of the last
-   one of its kind); "in response to an attack"/"رداً على هجوم" names the answered attack, whose
+   one of its kind); "similar strikes"/"ضربات مماثلة" recalled beside the report start a set of
+   their own that takes no side, date or carried claim from the others and lends none;
+   "in response to an attack"/"رداً على هجوم" names the answered attack, whose
    sides are the answer's reversed. "X in Y" (Y the governorate of X, also a clause later with
    no event word between), "in Y, <event word> X" (a clause opened by "in" and X's governorate),
-   "X south of Y", "between X and Y" and "Y's X" give one place, X.
+   "X in the countryside of Y" (Y a town within 50 km), "X south of Y", "between X and Y" and
+   "Y's X" give one place, X.
 7. A set with no date of its own takes the date of the set told before it (the report's time
    frame), else the publication date with time_precision 2.
 8. An event word whose clause recalls an earlier event ("last year's attack", "since 2019", a year
@@ -31,7 +35,8 @@ How an analyst reads a report, as rules:
    yields no event; nor does one whose own date lies more than a month before publication.
 9. A claim speaks of the events of its sentence (and of the following sentences of its paragraph
    that name no source); a blame only of the event it names. An event keeps one claim per
-   (claimant, stance).
+   (claimant, stance). A source telling of its own side's strike claims it ("U.S. jets struck
+   ..., the Pentagon said"); a clash has no author to claim it.
 """
 from __future__ import annotations
 
