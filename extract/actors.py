@@ -215,6 +215,13 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
             # verb-subject order: "قصفت قوات النظام مدينة أريحا", "شنت طائرات روسية غارات"
             votes.append(RoleVote(m.actor, "attacker", EXPLICIT, distance, False))
             continue
+        if 0 <= m.start - trigger_end <= 1 and m.kind == "actor" and _is_arabic(text[m.start]) \
+                and text[m.start] not in _ATTACHED and _is_arabic(text[trigger_end - 1]) \
+                and not any(w.lstrip("وفب").startswith(_TARGETING_NOUNS) for w in text[trigger_start:trigger_end].split()):
+            # the name right after an Arabic event word is its doer: "قصف الحرس الثوري مقرات" (the
+            # masculine verb, or the verbal noun with its agent: "هجوم داعش"); not after "استهداف"
+            votes.append(RoleVote(m.actor, "attacker", EXPLICIT, distance, False))
+            continue
         if 0 <= m.start - trigger_end <= 1 and text[m.start] == "ل" and not weak and m.kind != "adjective" \
                 and not text[trigger_start:trigger_end].endswith(_TARGETING_NOUNS):
             # genitive right after the event noun: "قصف صاروخي لقوات النظام" is the regime's shelling

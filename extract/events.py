@@ -157,6 +157,10 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         if prev is not None and _attempted(before):
             prev.spans.append((t.start, t.end))        # "... as they were trying to infiltrate"
             continue
+        if prev is not None and not t.generic and not prev.trigger.generic and \
+                _weapons_listed(text, prev.spans[-1][1], t.start):
+            prev.spans.append((t.start, t.end))        # "fired missiles and drones": one attack
+            continue
         answered = bool(_markers()["response"].search(before))
         if prev is not None and t.generic and not t.definite and not answered:
             prev.spans.append((t.start, t.end))
@@ -177,6 +181,18 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
                                 headline=t.start < headline_end))
     return mentions
+
+
+_LISTED = frozenset({"and", "or", "و", "او", "أو"})
+
+
+def _weapons_listed(text: str, prev_end: int, start: int) -> bool:
+    """Two event words joined only by "and"/"or"/"و" ("missiles and drones", "صواريخ وطائرات مسيرة")
+    name the weapons of one attack."""
+    gap = text[prev_end:start].strip()
+    if text[start] == "و" and not gap:
+        gap = "و"                                    # the conjunction attached to the second word
+    return gap in _LISTED
 
 
 _MARKERS: dict | None = None

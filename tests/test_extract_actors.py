@@ -93,6 +93,11 @@ def sides(text, published="2024-05-10"):
     # the forces a base hosts are the side hit; a dual "two drones" is a drone strike
     ("تعرضت قاعدة حرير العسكرية التي تضم قوات من التحالف الدولي في محافظة أربيل، مساء اليوم، لهجوم بطائرتين "
      "مسيرتين مفخختين. وتبنت المقاومة الإسلامية في العراق الهجوم.", ("Iran-aligned militias", "US forces")),
+    # the name right after an Arabic event word is its doer; an Iranian Kurdish party is hit
+    ("قصف الحرس الثوري الإيراني مقرات لأحزاب كردية إيرانية معارضة قرب كويه في إقليم كردستان العراق.",
+     ("Iran-aligned militias", None)),
+    # weapons joined by "and" are one attack, with its author
+    ("Iran-backed militias fired missiles and drones at the Ain al-Asad base on Monday.", ("Iran-aligned militias", None)),
     # a strike told as unidentified stays so, whoever is blamed for it (the blame is a claim)
     ("قتل ثلاثة من عناصر الحشد الشعبي في قصف جوي مجهول استهدف مقراً في قضاء القائم. واتهمت كتائب حزب الله "
      "في بيان الولايات المتحدة بالوقوف وراء الهجوم.", ("Unidentified military forces", "PMF")),
