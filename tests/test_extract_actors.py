@@ -98,6 +98,9 @@ def sides(text, published="2024-05-10"):
      ("Iran-aligned militias", None)),
     # weapons joined by "and" are one attack, with its author
     ("Iran-backed militias fired missiles and drones at the Ain al-Asad base on Monday.", ("Iran-aligned militias", None)),
+    # a village head is a civilian
+    ("Unidentified gunmen shot dead a local mukhtar in the town of Jasim in Daraa late on Wednesday.",
+     ("Unidentified armed group", "Civilians")),
     # a strike told as unidentified stays so, whoever is blamed for it (the blame is a claim)
     ("قتل ثلاثة من عناصر الحشد الشعبي في قصف جوي مجهول استهدف مقراً في قضاء القائم. واتهمت كتائب حزب الله "
      "في بيان الولايات المتحدة بالوقوف وراء الهجوم.", ("Unidentified military forces", "PMF")),
