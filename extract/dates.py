@@ -258,7 +258,7 @@ def _day_of(m: re.Match) -> int:
     """The day of a day-and-month match: digits ("24") or an ordinal word ("الرابع والعشرين")."""
     if m.group("d"):
         return int(m.group("d"))
-    return _ORDINAL_DAYS[" ".join((m.group("ordinal") or m.group("ordinal_en")).split())]
+    return _ORDINAL_DAYS[" ".join((m.group("ordinal") or m.groupdict().get("ordinal_en")).split())]
 
 
 def _absolute_dates(folded: str, hits: dict, published: date | None, language: str | None):
@@ -286,8 +286,7 @@ def _absolute_dates(folded: str, hits: dict, published: date | None, language: s
             first = published.replace(day=1)
             if m.group("which") not in ("الجاري", "الحالي"):
                 first = (first - timedelta(days=1)).replace(day=1)
-            day = int(m.group("d")) if m.group("d") else _ORDINAL_DAYS[" ".join(m.group("ordinal").split())]
-            when = _make_date(first.year, first.month, day)
+            when = _make_date(first.year, first.month, _day_of(m))
             if when and when <= published:
                 yield DateMention(m.start(), m.end(), when, 1, "absolute")
     for m in month_hits(_MONTH_YEAR):

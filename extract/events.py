@@ -51,7 +51,7 @@ from extract.claims import ClaimMention
 from extract.lexicons import FoldedText, TermMatcher, fold, fold_word, read_table
 from extract.model import Claim, Event
 from gazetteer.model import FACILITY_KINDS, distance_km
-from extract.places import LocatedPlace
+from extract.places import COORDINATORS, LocatedPlace
 from extract.sentences import Sentence, crosses_clause
 from extract.triggers import Trigger
 
@@ -183,16 +183,13 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
     return mentions
 
 
-_LISTED = frozenset({"and", "or", "و", "او", "أو"})
-
-
 def _weapons_listed(text: str, prev_end: int, start: int) -> bool:
     """Two event words joined only by "and"/"or"/"و" ("missiles and drones", "صواريخ وطائرات مسيرة")
     name the weapons of one attack."""
     gap = text[prev_end:start].strip()
     if text[start] == "و" and not gap:
         gap = "و"                                    # the conjunction attached to the second word
-    return gap in _LISTED
+    return gap in COORDINATORS
 
 
 _MARKERS: dict | None = None
@@ -241,14 +238,12 @@ def _distinct_marker(text: str, t: Trigger) -> str | None:
     (After a phrase merged from several words, "ضربات مماثلة استهدفت", its first word is looked at too.)"""
     words = _marker_words()
     before = text[max(0, t.start - 12):t.start].split()
-    if before and fold_word(before[-1]) in words["before"]:
-        return words["before"][fold_word(before[-1])]
+    kind = words["before"].get(fold_word(before[-1])) if before else None
     first_word_end = t.start + len(text[t.start:t.end].split(None, 1)[0])
-    for end in {t.end, first_word_end}:
+    for end in (t.end, first_word_end):
         after = text[end:end + 12].split()
-        if after and fold_word(after[0].strip("،,.")) in words["after"]:
-            return words["after"][fold_word(after[0].strip("،,."))]
-    return None
+        kind = kind or (words["after"].get(fold_word(after[0].strip("،,."))) if after else None)
+    return kind
 
 
 _MARKER_WORDS: dict | None = None
@@ -443,15 +438,18 @@ def _locates_facility(facility: LocatedPlace, p: LocatedPlace, text: str, event_
     says where the facility is."""
     if facility.place.kind not in FACILITY_KINDS or p.place.kind not in ("town", "city") or p.coarse:
         return False
-    if not 0 < p.start - facility.end <= QUALIFIER_REACH or \
-            any(facility.end <= a and b <= p.start for a, b in event_words) or \
-            crosses_clause(text, facility.end, p.start):
+    if not _named_right_after(facility, p, event_words) or crosses_clause(text, facility.end, p.start):
         return False
     return distance_km(facility.place, p.place) <= FACILITY_AREA_KM
 
 
+def _named_right_after(first: LocatedPlace, p: LocatedPlace, event_words) -> bool:
+    """p follows `first` within a qualifier's reach, with no event word between them."""
+    return 0 < p.start - first.end <= QUALIFIER_REACH and \
+        not any(first.end <= a and b <= p.start for a, b in event_words)
+
+
 COUNTRYSIDE_KM = 50      # how far from a town its "countryside" reaches in reports (about a district)
-_CONJUNCTION = frozenset({"and", "or", "و", "او"})
 
 
 def _in_countryside_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_words) -> bool:
@@ -461,14 +459,13 @@ def _in_countryside_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_wo
     if finer.coarse or not p.area or p.coarse or p.place.kind not in ("town", "city") or \
             finer.place.kind not in ("town", "city", *FACILITY_KINDS):
         return False
-    if not 0 < p.start - finer.end <= QUALIFIER_REACH or \
-            any(finer.end <= a and b <= p.start for a, b in event_words):
+    if not _named_right_after(finer, p, event_words):
         return False
     words = _link_words("qualifier") | _link_words("connector")
     for m in _GAP_WORD.finditer(text, finer.end, p.start):
         token = fold_word(m.group())
         bare = token[1:] if token[:1] == "ب" else token          # an attached "in": بريف
-        if token in _CONJUNCTION or token[:1] == "و" or bare not in words:
+        if token in COORDINATORS or token[:1] == "و" or bare not in words:
             return False
     return distance_km(finer.place, p.place) <= COUNTRYSIDE_KM
 

@@ -258,7 +258,7 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
 
 
 # no comma: "near Tal Tamer, and Qamishli was hit" starts a new clause
-_COORDINATORS = frozenset({"and", "or", "و", "او", "أو"})
+COORDINATORS = frozenset({"and", "or", "و", "او", "أو"})
 
 
 def _coordinated(text: str, prev_end: int, m) -> bool:
@@ -269,7 +269,7 @@ def _coordinated(text: str, prev_end: int, m) -> bool:
     gap = text[prev_end:m.start].strip()
     if text[m.start] == "و" and m.name_start > m.start:       # an attached و: "والميادين"
         gap = (gap + " و").strip()
-    return gap in _COORDINATORS
+    return gap in COORDINATORS
 
 
 def _overlap_finder(spans):
