@@ -542,6 +542,12 @@ def figure(casualties: list, kind: str) -> int | None:
     return sum(counts)
 
 
+def _none_at_all(casualties: list, kind: str) -> int | None:
+    """0 when a figure told for several places together says nobody was hurt (true of each of
+    them: "shelled Naqoura and Alma al-Shaab, without casualties"), else None."""
+    return 0 if figure(casualties, kind) == 0 else None
+
+
 def combine_figures(values: list[int | None]) -> int | None:
     """The same event's figure told several times: the largest credible one."""
     known = [v for v in values if v is not None]
@@ -1028,8 +1034,10 @@ def _event_at(uses, place_id, members, single_place, sdate, set_actor1, set_acto
     best = min(told, key=lambda pl: (not pl.explicit, pl.precision))
     precision, reason = best.precision, best.reason
     # figures: the place's own, unless it shares them with other places; else the set's, if one place
-    own_k = [figure(unit.casualties, "killed") for _, unit in uses if len(unit.places) == 1]
-    own_i = [figure(unit.casualties, "injured") for _, unit in uses if len(unit.places) == 1]
+    own_k = [figure(unit.casualties, "killed") if len(unit.places) == 1 else _none_at_all(unit.casualties, "killed")
+             for _, unit in uses]
+    own_i = [figure(unit.casualties, "injured") if len(unit.places) == 1 else _none_at_all(unit.casualties, "injured")
+             for _, unit in uses]
     # a mention that names this place alone: its figures are this place's ("two fighters were
     # killed in the strike near al-Qaim", in a set that also struck Albukamal)
     for x in {id(x): x for x, _ in uses if _names_only(x, place_id)}.values():

@@ -36,6 +36,17 @@ def test_figure_for_two_places_together_goes_to_neither():
     assert {e.geo_precision for e in events} == {2}
 
 
+@pytest.mark.parametrize("text, language", [
+    ("كما قصفت المدفعية الإسرائيلية أطراف بلدتي الناقورة وعلما الشعب، من دون وقوع إصابات.", "ar"),
+    ("Israeli artillery shelled the outskirts of the border towns of Naqoura and Alma al-Shaab, "
+     "without causing casualties.", "en"),
+])
+def test_nobody_hurt_in_several_places_together_is_zero_for_each(text, language):
+    events = events_of(text, language=language)
+    assert len(events) == 2
+    assert {(e.fatalities, e.injured, e.geo_precision) for e in events} == {(0, 0, 2)}
+
+
 def test_explicit_none_is_zero_and_silence_is_null():
     quiet = events_of("On 3 May 2024, regime forces shelled Ariha with artillery.")
     assert quiet[0].fatalities is None
