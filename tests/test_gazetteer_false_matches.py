@@ -38,6 +38,9 @@ def test_the_city_keeps_its_own_spellings(gaz):
     ("Fighting in the Bab al Faraj area of Aleppo city.", "Al Bab"),        # a quarter, not al-Bab
     ("Shells fell on Bab Amr in Homs.", "Al Bab"),
     ("Turkish drones struck Ain Dara near Afrin.", "Dara"),                # not Daraa
+    ("A drone hit a car near the village of Zor Maghar, west of Kobani.", "Maghar"),    # Israel's Maghar
+    ("A drone hit a car near the village of Zor Maghar, west of Kobani.", "Az Zawr"),
+    ("Artillery shelled the villages of Qara Qozaq and Sarrin.", "Qarah"),    # Qalamoun's Qara
 ])
 def test_a_known_name_inside_a_longer_unknown_name_is_not_that_place(gaz, text, wrong):
     assert all(m.best.name != wrong for m in gaz.scan(text))
