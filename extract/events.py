@@ -353,6 +353,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SHORT_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}")
 # "in Deir ez-Zor", "في دير الزور", "بدير الزور": the words that say which area a place lies in
 _IN_BEFORE = re.compile(r"(?:\b(?:in|of)|(?<!\w)في)\s+(?:the\s+)?$", re.I)
+REFERENCE_KM = 100        # "X, 40 km south of Y": farther than this, the X read is a namesake elsewhere
 QUALIFIER_REACH = 80      # characters from a place to the "in <governorate>" that still qualifies it
 
 
@@ -396,6 +397,11 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
                 and _REFERENCE_GAP.match(text[prev.end:p.start]):
             # "الشدادي جنوب الحسكة", "X south of Y": Y only helps find X; a named region too
             # ("جبل الزاوية جنوبي إدلب"), but not a governorate, which a town near Y narrows
+            if not prev.coarse and not p.coarse and distance_km(prev.place, p.place) > REFERENCE_KM:
+                # X read as a namesake far away ("the village of Maghar, west of Kobani" is not
+                # Israel's Maghar): all that is known is that it lies near Y
+                out[-1] = p._replace(precision=max(p.precision, 2), explicit=True,
+                                     reason=f"near {p.place.name} (the place named beside it is not in the gazetteer)")
             continue
         out.append(p)
     return out

@@ -153,6 +153,13 @@ def test_between_two_places_is_one_event_at_the_first():
     assert [e.place_id for e in events] == ["gn:167357"]          # Manbij
 
 
+def test_a_namesake_far_from_the_reference_place_gives_way_to_it():
+    # Israel's Maghar is no village west of Kobani: the event is near Kobani
+    text = "A Turkish drone struck a car near the village of Maghar, west of Kobani, on Tuesday."
+    [event] = events_of(text, language="en")
+    assert (event.location, event.geo_precision) == ("Ayn al Arab", 2)
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
