@@ -179,9 +179,9 @@ class RoleVote(NamedTuple):
 ALLY_GAP = 5        # characters between an ally cue and the name it qualifies ("backed by the")
 
 
-def _is_ally(m: ActorMention, cues: list[RoleCue]) -> bool:
-    return any(c.role == "ally" and (0 <= c.start - m.end <= 2 if c.side == "after" else 0 <= m.start - c.end <= ALLY_GAP)
-               for c in cues)
+def _is_ally(m: ActorMention, ally_cues: list[RoleCue]) -> bool:
+    return any(0 <= c.start - m.end <= 2 if c.side == "after" else 0 <= m.start - c.end <= ALLY_GAP
+               for c in ally_cues)
 
 
 def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention],
@@ -190,8 +190,9 @@ def role_votes(trigger_start: int, trigger_end: int, mentions: list[ActorMention
     votes = []
     used: set[int] = set()
     between_first = None
+    allies = [c for c in cues if c.role == "ally"]
     for m in mentions:
-        if _is_ally(m, cues):
+        if allies and _is_ally(m, allies):
             continue              # "X and their Russian allies pounded": X did it, Russia stood by
         distance = trigger_start - m.end if m.end <= trigger_start else m.start - trigger_end
         distance = max(distance, 0)

@@ -237,13 +237,19 @@ def _distinct_marker(text: str, t: Trigger) -> str | None:
     "similar strikes", "ضربات مماثلة" an earlier one recalled. Returns "distinct", "recalled" or None.
     (After a phrase merged from several words, "ضربات مماثلة استهدفت", its first word is looked at too.)"""
     words = _marker_words()
-    before = text[max(0, t.start - 12):t.start].split()
+    before = text[max(0, t.start - 12):t.start].rsplit(None, 1)
     kind = words["before"].get(fold_word(before[-1])) if before else None
-    first_word_end = t.start + len(text[t.start:t.end].split(None, 1)[0])
-    for end in (t.end, first_word_end):
-        after = text[end:end + 12].split()
-        kind = kind or (words["after"].get(fold_word(after[0].strip("،,."))) if after else None)
+    if kind is None:
+        kind = _word_after(text, t.end, words["after"])
+    if kind is None and " " in text[t.start:t.end]:
+        kind = _word_after(text, text.find(" ", t.start, t.end), words["after"])
     return kind
+
+
+def _word_after(text: str, end: int, table: dict):
+    """table's value for the word right after offset `end`, or None."""
+    after = text[end:end + 12].split(None, 1)
+    return table.get(fold_word(after[0].strip("،,."))) if after else None
 
 
 _MARKER_WORDS: dict | None = None
@@ -628,15 +634,15 @@ def _blamed_mention(claim: ClaimMention, mentions: list[Mention]) -> Mention | N
     return before[-1] if before else None
 
 
+def _agree(x, y) -> bool:
+    return x is None or y is None or x == y
+
+
 def compatible(a: Mention, b: Mention) -> bool:
     """Two mentions can be the same event when their sides do not contradict each other."""
-    def agree(x, y):
-        return x is None or y is None or x == y
-    # civilians killed beside an armed side do not make the strike another one ("killed 23 people
+    # (civilians killed beside an armed side do not make the strike another one: "killed 23 people
     # ... the camp, dominated by HTS")
-    def agree_hit(x, y):
-        return agree(x, y) or CIVILIANS in (x, y)
-    if not (agree(a.actor1, b.actor1) and agree_hit(a.actor2, b.actor2)):
+    if not (_agree(a.actor1, b.actor1) and (_agree(a.actor2, b.actor2) or CIVILIANS in (a.actor2, b.actor2))):
         return False
     if a.actor1 and a.actor1 == b.actor2 or a.actor2 and a.actor2 == b.actor1:
         return False
@@ -949,9 +955,11 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
                     by_place.setdefault(p.place.id, []).append((m, u))
             # a governorate of the set where none of its fine places lies is struck too ("مواقع في
             # محيط مطار الضبعة بريف حمص الغربي، ومواقع أخرى في منطقة الديماس بريف دمشق": Homs)
-            covered = frozenset(p.place.admin1 for _, u in fine for p in u.places)
-            areas = _events_in_areas(members, sdate, set_actor1, set_actor2, set_claims, facts,
-                                     covered=covered, alone=False)
+            areas = []
+            if any(m.coarse for m in members):
+                covered = frozenset(p.place.admin1 for _, u in fine for p in u.places)
+                areas = _events_in_areas(members, sdate, set_actor1, set_actor2, set_claims, facts,
+                                         covered=covered, alone=False)
             single = len(by_place) == 1 and not areas
             for place_id, uses in by_place.items():
                 events.append(_event_at(uses, place_id, members, single, sdate, set_actor1, set_actor2,
