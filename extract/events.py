@@ -934,9 +934,11 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
             continue                    # recalled, not reported: no event of its own
         fine = [(m, u) for m in members for u in m.units]
         sdate = set_date(members)
+        # where the set is told: its first mention outside the headline (a headline sums up)
+        told_at = next((m.start for m in members if not m.headline), members[0].start)
         if sdate is None and dated:
             # "Clashes also broke out...", "a drone later struck...": the report's time frame
-            earlier = [d for d in dated if d[0] < members[0].start]
+            earlier = [d for d in dated if d[0] < told_at]
             sdate = max(earlier, key=lambda d: d[0])[1] if earlier else None
         set_actor1 = _majority([m.actor1 for m in members])
         kind = members[0].sub_event_type
@@ -945,7 +947,7 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
         if set_actor1:
             actor_of_kind[kind] = set_actor1
         if sdate is not None and not members[0].recalled:
-            dated.append((members[0].start, sdate))     # (a recalled event is not the report's time frame)
+            dated.append((told_at, sdate))              # (a recalled event is not the report's time frame)
         set_actor2 = _majority([m.actor2 for m in members if m.actor2 != set_actor1])
         set_claims = _unique_claims(c for m in members if not m.units for c in m.claims)
         if fine:

@@ -160,6 +160,22 @@ def test_a_namesake_far_from_the_reference_place_gives_way_to_it():
     assert (event.location, event.geo_precision) == ("Ayn al Arab", 2)
 
 
+def test_an_undated_event_does_not_take_the_date_of_one_told_after_it_that_the_headline_sums_up():
+    text = ("Shelling hits northern Syria\n\nClashes broke out between Iran-backed militias and Islamic State "
+            "cells in the desert east of Mayadin, leaving five fighters dead. Regime forces shelled the "
+            "countryside of Manbij on Saturday morning, without causing casualties.")
+    got = {e.sub_event_type: (e.event_date, e.time_precision) for e in events_of(text)}
+    assert got == {"Armed clash": ("2024-05-10", 2), "Shelling/artillery/missile attack": ("2024-05-04", 1)}
+
+
+@pytest.mark.parametrize("text, attacker", [
+    ("قصف تركي على قرى قرب تل تمر صباح اليوم.", "Turkey"),
+    ("قصف روسي على أطراف سراقب صباح اليوم.", "Russia"),
+])
+def test_the_masculine_nationality_after_shelling_names_the_attacker(text, attacker):
+    assert events_of(text, language="ar")[0].actor1 == attacker
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
