@@ -294,6 +294,7 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
     usable = _drop_admin_qualifiers(usable, text, event_words, [ms[0].sentence for ms in by_sentence.values()],
                                     openers)
     last_unit: dict[int, tuple[PlaceUnit, LocatedPlace]] = {}
+    stretches: dict[int, tuple] = {}       # id of a place standing for "between X and Y" -> (X, Y)
     for p in usable:
         sent_mentions = next((ms for start, ms in by_sentence.items()
                               if ms[0].sentence.start <= p.start < ms[0].sentence.end), None)
@@ -315,6 +316,13 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
             between = first._replace(precision=max(first.precision, 2), explicit=True, reason=where)
             prev[0].places[prev[0].places.index(first)] = between
             last_unit[id(owner)] = (prev[0], between)
+            stretches[id(between)] = (first, p)
+            continue
+        if prev and prev[0] is owner.units[-1] and id(prev[1]) in stretches and \
+                _on_the_stretch(text, stretches[id(prev[1])], p):
+            # "على طريق القنيطرة - دمشق قرب بلدة خان أرنبة": the spot on the road is near the town
+            prev[0].places[prev[0].places.index(prev[1])] = p
+            last_unit[id(owner)] = (prev[0], p)
             continue
         if prev and same_group_gap(text[prev[1].end:p.start]) and prev[0] is owner.units[-1]:
             prev[0].places.append(p)
@@ -323,6 +331,20 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
         unit = PlaceUnit([p])
         owner.units.append(unit)
         last_unit[id(owner)] = (unit, p)
+
+
+STRETCH_DETOUR_KM = 20    # a place this much off the straight line between X and Y still lies on the road
+
+
+def _on_the_stretch(text: str, ends: tuple, p: LocatedPlace) -> bool:
+    """p, named with a precision word right after "the X-Y road" / "between X and Y" (no "and",
+    no new clause), lies along it: it says where on the road the event was."""
+    first, second = ends
+    if not p.explicit or crosses_clause(text, second.end, p.start) or \
+            any(w in COORDINATORS for w in fold(text[second.end:p.start]).split()):
+        return False
+    along = distance_km(first.place, p.place) + distance_km(p.place, second.place)
+    return along <= distance_km(first.place, second.place) + STRETCH_DETOUR_KM
 
 
 _BETWEEN_BEFORE = re.compile(r"(?:between|بين)\s+(?:the\s+)?(?:(?:town|village|city|مدينة|بلدة|قرية)\s+(?:of\s+)?)?$", re.I)

@@ -192,13 +192,14 @@ def _place_words() -> frozenset[str]:
 # an apposition that only gives a compass bearing from a place ("..., west of", "، غربي")
 _COMPASS_ONLY = re.compile(r"\s*(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west|[وف]?(?:شمال|جنوب|شرق|غرب)\S*"
                            r"(?:\s+(?:شرق|غرب)\S*)?)(?:\s+of)?\s*")
-_PROVINCE_BEFORE = re.compile(r"(?:محافظة|محافظه)\s*$")
+_PROVINCE_BEFORE = re.compile(r"(?:محافظة|محافظه|محافظتي|\b(?:provinces?|governorates?)\s+of)\s*$", re.I)
 _PROVINCE_AFTER = re.compile(r"\s*(?:province|governorate)\b", re.I)
 
 
-def _choose_candidate(candidates, text: str, start: int, end: int):
-    """The gazetteer's best candidate, or the governorate when the text says "province"."""
-    wants_governorate = _PROVINCE_BEFORE.search(text, max(0, start - 12), start) or \
+def _choose_candidate(candidates, text: str, start: int, end: int, as_before: bool = False):
+    """The gazetteer's best candidate, or the governorate when the text says "province" (or the
+    name is coordinated with one that did: `as_before`, "the provinces of Daraa and Quneitra")."""
+    wants_governorate = as_before or _PROVINCE_BEFORE.search(text, max(0, start - 16), start) or \
         _PROVINCE_AFTER.match(text, end, end + 14)
     if wants_governorate:
         for c in candidates:
@@ -220,13 +221,16 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
     echoes = precision_rules().echo.search(doc.folded if doc is not None else fold(text)) is not None
     prev_end = 0
     prev_phrase = None
+    prev_governorate = False
     for m in mentions:
         if not m.candidates:
             continue
-        place = _choose_candidate(m.candidates, text, m.start, m.end)
+        coordinated = _coordinated(text, prev_end, m)
+        place = _choose_candidate(m.candidates, text, m.start, m.end, prev_governorate and coordinated)
+        prev_governorate = place.kind == "governorate"
         kind = place.kind
         phrase = precision_phrase(text, m.start, m.end, doc)
-        if phrase is None and prev_phrase is not None and _coordinated(text, prev_end, m):
+        if phrase is None and prev_phrase is not None and coordinated:
             phrase = prev_phrase              # "near Abu Kamal and Mayadin": near both
         prev_phrase = phrase
         seat_of = _governorate_reading(place, m.candidates) if phrase is None else None

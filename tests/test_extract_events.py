@@ -176,6 +176,24 @@ def test_the_masculine_nationality_after_shelling_names_the_attacker(text, attac
     assert events_of(text, language="ar")[0].actor1 == attacker
 
 
+@pytest.mark.parametrize("text, language", [
+    ("استهدفت طائرة مسيرة إسرائيلية سيارة على طريق القنيطرة - دمشق قرب بلدة خان أرنبة، ما أدى إلى مقتل شخصين، "
+     "صباح اليوم الجمعة.", "ar"),
+    ("IS fighters attacked a bus on the road between Mayadin and Palmyra near Sukhnah on Friday, killing two "
+     "soldiers.", "en"),
+])
+def test_a_town_named_along_a_road_says_where_on_it(text, language):
+    [event] = events_of(text, language=language)
+    assert (event.geo_precision, event.fatalities) == (2, 2)
+    assert event.location in ("Khan Arnabah", "As Sukhnah")
+
+
+def test_the_provinces_of_two_governorates_are_both_coded():
+    text = ("Israeli strikes targeted Syrian army positions in the southern provinces of Daraa and Quneitra "
+            "early Friday, causing material damage.")
+    assert {(e.place_id, e.geo_precision) for e in events_of(text, language="en")} == {("gov:SY-DR", 3), ("gov:SY-QU", 3)}
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
