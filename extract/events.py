@@ -147,6 +147,9 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         if sent is None:
             continue
         marker = _distinct_marker(text, t)
+        if marker is None and (not mentions or mentions[-1].sentence is not sent) and \
+                _markers()["opening"].match(doc.folded_slice(sent.start, t.start)):
+            marker = "distinct"                         # "وفي حادثة أخرى، قتل طفلان بانفجار لغم"
         if marker is not None:
             mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
                                     headline=t.start < headline_end, distinct=True,
@@ -204,6 +207,9 @@ def _markers() -> dict:
         rows = read_table("event_markers.tsv")
         _MARKERS = {side: re.compile("|".join(re.escape(fold(r[0])) for r in rows if r[1] == side))
                     for side in ("before", "after", "response")}
+        # at a sentence's start, after an optional "و" or "and"
+        _MARKERS["opening"] = re.compile(r"^\W*(?:و|and\s+)?(?:" + "|".join(
+            re.escape(fold(r[0])) for r in rows if r[1] == "opening") + r")(?!\w)")
         _MARKERS["attempt"] = tuple(fold(r[0]) for r in rows if r[1] == "attempt")
     return _MARKERS
 

@@ -133,10 +133,11 @@ _NONE = {which: re.compile(rf"{_B}(?:من\s+)?{_PREFIX}(?:{_alternation(_words('
 # ("and an unknown number of civilians" adds nothing; "and a child was wounded" is another figure).
 _WORD = r"[^\s\d.,;:!?()،؛\"]+"
 _OF_WORDS = rf"\s+(?:من|of)(?:\s+the)?\s+{_WORD}(?:\s+{_WORD})?"      # "ثلاثة من عناصر قسد", "three of the soldiers"
-# "قيادي في وحدات مقاومة سنجار (اليبشه) واثنان من مرافقيه": the first people's unit may come between
+# "قيادي في وحدات مقاومة سنجار (اليبشه) واثنان من مرافقيه", "ثلاثة عناصر من قسد ومدني": the first
+# people's unit may come between
 _IN_UNIT = rf"\s+(?:في|in)(?:\s+{_WORD}){{1,4}}(?:\s*\([^()]{{1,30}}\))?"
 _AND_MORE = re.compile(
-    rf"(?:{_OF_WORDS}|(?:\s+{_WORD})?{_IN_UNIT}|\s+{_WORD})?\s+(?:and\s+|و)(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}"
+    rf"(?:(?:\s+{_WORD})?(?:{_OF_WORDS}|{_IN_UNIT})|\s+{_WORD})?\s+(?:and\s+|و)(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}"
     rf"|(?P<dual>{_person('person_dual')}){_E}|(?P<single>{_person('person_singular')}){_E}{_NOT_PEOPLE})"
     rf"(?P<noun>(?:\s+(?:من|of)(?:\s+(?:the|his|their|its))?)?\s+{_WORD})?"
     rf"(?=\s*(?:[.,;:!?()،؛\"]|$|\s(?:in|on|at|near|when|after|and|في|قرب|جراء|بعد)(?!\w)))"

@@ -194,6 +194,22 @@ def test_the_provinces_of_two_governorates_are_both_coded():
     assert {(e.place_id, e.geo_precision) for e in events_of(text, language="en")} == {("gov:SY-DR", 3), ("gov:SY-QU", 3)}
 
 
+@pytest.mark.parametrize("text", [
+    "An IED exploded near an SDF patrol near Shaddadi on Monday. In a separate incident, a landmine exploded "
+    "in the desert, killing a shepherd.",
+    "انفجرت عبوة ناسفة بدورية لقسد قرب الشدادي يوم الاثنين. وفي حادثة أخرى، قُتل راع بانفجار لغم أرضي في البادية.",
+])
+def test_a_sentence_opened_by_in_a_separate_incident_tells_another_event(text):
+    # the shepherd was not killed at Shaddadi
+    assert [(e.location, e.fatalities) for e in events_of(text)] == [("Ash Shaddadah", None)]
+
+
+def test_an_assassination_kills_the_one_person_it_names():
+    text = "اغتال مسلحون مجهولون، مساء الأحد، مختار قرية الطيانة بريف دير الزور الشرقي، بإطلاق النار عليه."
+    [event] = events_of(text, language="ar")
+    assert (event.fatalities, event.actor1, event.actor2) == (1, "Unidentified armed group", "Civilians")
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
