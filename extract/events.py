@@ -20,7 +20,8 @@ How an analyst reads a report, as rules:
    it names ("the countryside of Hama and Idlib": two events); one with only a country or no
    place at all is not coded. A set with fine places is also coded in a governorate it names
    where none of them lies ("... بريف حمص الغربي، ومواقع أخرى في منطقة الديماس بريف دمشق").
-6. Told apart: "a separate strike"/"غارة أخرى" starts a new set (keeping the attacker of the last
+6. Told apart: "a separate strike"/"غارة أخرى", or a sentence opened by "In a separate
+   incident"/"وفي حادثة أخرى", starts a new set (keeping the attacker of the last
    one of its kind); "similar strikes"/"ضربات مماثلة" recalled beside the report start a set of
    their own that takes no side, date or carried claim from the others and lends none;
    "in response to an attack"/"رداً على هجوم" names the answered attack, whose
