@@ -63,6 +63,9 @@ def _outlet_terms() -> frozenset[str]:
     return frozenset(fold(row[0]) for row in read_table("outlets.tsv") if row)
 
 
+# "Ankara-backed factions", "a Damascus-based activist": a name in such a compound is no speaker
+_COMPOUND_MODIFIER = re.compile(r"-(?:based|backed|aligned|allied|brokered|led|linked|affiliated|controlled|"
+                                r"held|supported|run)\b", re.I)
 _TOLD = re.compile(r"(?:\btold\s+(?:the\s+)?|(?<!\w)لـ?\s*)$", re.I)
 
 
@@ -104,7 +107,9 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
     if not verbs:
         return out
     verb_ends = frozenset(v.end for v in verbs)
-    sources = [m for m in claimant_matcher().find(doc, lo, hi) if inside(m) and not _told_to(text, m, verb_ends)]
+    speakers = [a for a in actors if not _COMPOUND_MODIFIER.match(text, a.end)]
+    sources = [m for m in claimant_matcher().find(doc, lo, hi) if inside(m) and not _told_to(text, m, verb_ends)
+               and not _COMPOUND_MODIFIER.match(text, m.end)]
     last_source = None              # the last source named by its own name, for "the ministry said"
     for m in verbs:
         stance, side = m.value
@@ -117,15 +122,15 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         if side in ("after", "follows"):
             # verb-subject order: the speaker comes within a few words ("أفاد مصدر أمني ... بمقتل
             # منتسب في الحشد الشعبي": the PMF is in what was said, not who said it)
-            speaker = _speaker(sources, m.end, after_hi, actors, m.end, starts_before=m.end + SUBJECT_REACH)
+            speaker = _speaker(sources, m.end, after_hi, speakers, m.end, starts_before=m.end + SUBJECT_REACH)
         if speaker is None and side in ("before", "either"):
-            speaker = _speaker(sources, _before_lo(text, m, sent), m.start, actors, m.start)
+            speaker = _speaker(sources, _before_lo(text, m, sent), m.start, speakers, m.start)
         if speaker is None and side == "either":
             # "said the Pentagon", "أعلنت الوزارة": a speaker right after the verb
-            speaker = _speaker(sources, m.end, min(after_hi, m.end + SHORT_WINDOW), actors, m.end)
+            speaker = _speaker(sources, m.end, min(after_hi, m.end + SHORT_WINDOW), speakers, m.end)
         if speaker is None and side == "after":
             # English-style "X said" also occurs in Arabic ("البنتاغون أعلن")
-            speaker = _speaker(sources, max(sent.start, m.start - 40), m.start, actors, m.start)
+            speaker = _speaker(sources, max(sent.start, m.start - 40), m.start, speakers, m.start)
         speaker_after = speaker is not None and speaker[0] >= m.end
         frame_lo = min(m.start, speaker[0]) if speaker else m.start
         # "قال X، الجمعة، إن": with the speaker after the verb, the frame runs to "إن"/"that"

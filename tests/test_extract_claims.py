@@ -208,6 +208,20 @@ def test_claiming_attacks_on_bases_is_a_claim():
     assert claims_of(text)[0][:2] == ("Iran-aligned militias", "claim")
 
 
+def test_a_capital_speaking_is_its_government_and_a_hyphenated_one_no_speaker():
+    text = "قصفت طائرات إسرائيلية مواقع في محيط دمشق فجر اليوم، فيما نددت طهران بالهجوم."
+    assert ("Iranian government", "blame") in [c[:2] for c in claims_of(text)]
+    text = "Ankara-backed factions shelled the town of Tal Tamr on Monday, a Damascus-based activist said."
+    assert [c[0] for c in claims_of(text)] == [None]
+
+
+def test_ankara_announcing_it_neutralised_fighters_claims_the_strike():
+    text = "أعلنت أنقرة تحييد خمسة عناصر من حزب العمال الكردستاني بغارة جوية في منطقة غارا شمالي العراق."
+    [event] = extract_events(art(text))
+    assert (event.actor1, event.actor2, event.location) == ("Turkey", "PKK", "Gara Mountain")
+    assert [(c.claimant, c.stance) for c in event.claims] == [("Turkish government", "claim")]
+
+
 def test_a_capital_inside_an_airport_name_is_no_speaker():
     # "Damascus" here is part of the airport's name, not the government speaking
     text = ("An Israeli strike near Damascus International Airport put it out of service on Sunday, the "
