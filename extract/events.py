@@ -87,6 +87,11 @@ def same_group_gap(gap: str) -> bool:
     return True
 
 
+def _part_of_gap(gap: str) -> bool:
+    """"X district of Y", "X in Y city": only qualifier words, with no "and" (not "between X and Y")."""
+    return qualifier_gap(gap) and not any(fold_word(w) in COORDINATORS for w in gap.split())
+
+
 def qualifier_gap(gap: str) -> bool:
     """True when only qualifier words stand between a place and a governorate ("X town in Y")."""
     words = _link_words("qualifier")
@@ -151,6 +156,8 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         if marker is None and (not mentions or mentions[-1].sentence is not sent) and \
                 _markers()["opening"].match(doc.folded_slice(sent.start, t.start)):
             marker = "distinct"                         # "وفي حادثة أخرى، قتل طفلان بانفجار لغم"
+        if marker is None and _markers()["answer"].search(doc.folded_slice(sent.clause_at(t.start)[0], t.start)):
+            marker = "distinct"                         # "ردت وحدات من الجيش ... بضربات مدفعية"
         if marker is not None:
             mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
                                     headline=t.start < headline_end, distinct=True,
@@ -212,6 +219,8 @@ def _markers() -> dict:
         _MARKERS["opening"] = re.compile(r"^\W*(?:و|and\s+)?(?:" + "|".join(
             re.escape(fold(r[0])) for r in rows if r[1] == "opening") + r")(?!\w)")
         _MARKERS["attempt"] = tuple(fold(r[0]) for r in rows if r[1] == "attempt")
+        _MARKERS["answer"] = re.compile(r"(?<!\w)(?:" + "|".join(
+            re.escape(fold(r[0])) for r in rows if r[1] == "answer") + r")(?!\w)")
     return _MARKERS
 
 
@@ -413,6 +422,12 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
             continue                      # "قرية تل حميس بريف القامشلي": the village
         if prev is not None and not p.coarse and _opening_governorate(prev, p, text, sentences):
             out[-1] = p                   # "..., and in Hasakah artillery shelled Tal Tamr": Tal Tamr
+            continue
+        if prev is not None and not prev.coarse and not p.coarse and p.place.kind in ("city", "town") \
+                and _part_of_gap(text[prev.end:p.start]) and distance_km(prev.place, p.place) > REFERENCE_KM:
+            # "the Hamdaniyah district of Aleppo city": X read as a namesake far away (Iraq's
+            # Hamdaniya) is a part of Y the gazetteer lacks; Y is where it happened
+            out[-1] = p
             continue
         if prev is not None and prev.place.kind != "country" and qualifier_gap(text[prev.end:p.start]):
             if _names_governorate_of(p, prev):

@@ -210,6 +210,23 @@ def test_an_assassination_kills_the_one_person_it_names():
     assert (event.fatalities, event.actor1, event.actor2) == (1, "Unidentified armed group", "Civilians")
 
 
+@pytest.mark.parametrize("text, language", [
+    ("أصيب خمسة مدنيين جراء سقوط قذائف صاروخية على حي الحمدانية في مدينة حلب ظهر اليوم. وفي وقت لاحق، ردت "
+     "وحدات من الجيش السوري على مصادر إطلاق القذائف بضربات مدفعية.", "ar"),
+    ("Rockets fell on the Hamdaniyah district of Aleppo city on Saturday, wounding five civilians. Later, "
+     "the Syrian army responded to the sources of fire with artillery strikes.", "en"),
+])
+def test_the_side_that_hit_back_did_not_fire_the_attack_it_answered(text, language):
+    [event] = events_of(text, language=language)
+    assert (event.location, event.actor1, event.injured) == ("Aleppo", None, 5)
+
+
+def test_a_district_read_as_a_namesake_far_away_gives_way_to_its_city():
+    # Iraq's Hamdaniya is no district of Aleppo
+    text = "Rockets fell on the Hamdaniyah district of Aleppo city on Saturday, wounding five civilians."
+    assert [(e.location, e.country) for e in events_of(text, language="en")] == [("Aleppo", "Syria")]
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
