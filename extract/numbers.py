@@ -132,12 +132,12 @@ _NONE = {which: re.compile(rf"{_B}(?:من\s+)?{_PREFIX}(?:{_alternation(_words('
 # first. Only definite counts (a number, one or two people) and only when the phrase ends there
 # ("and an unknown number of civilians" adds nothing; "and a child was wounded" is another figure).
 _WORD = r"[^\s\d.,;:!?()،؛\"]+"
-_OF_WORDS = rf"\s+(?:من|of)(?:\s+the)?\s+{_WORD}(?:\s+{_WORD})?"      # "ثلاثة من عناصر قسد", "three of the soldiers"
 # "قيادي في وحدات مقاومة سنجار (اليبشه) واثنان من مرافقيه", "ثلاثة عناصر من قسد ومدني": the first
 # people's unit may come between
+_OF_UNIT = rf"\s+(?:من|of)(?:\s+the)?(?:\s+{_WORD}){{1,3}}"      # "of Iran-backed Kataib Hezbollah"
 _IN_UNIT = rf"\s+(?:في|in)(?:\s+{_WORD}){{1,4}}(?:\s*\([^()]{{1,30}}\))?"
 _AND_MORE = re.compile(
-    rf"(?:(?:\s+{_WORD})?(?:{_OF_WORDS}|{_IN_UNIT})|\s+{_WORD})?\s+(?:and\s+|و)(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}"
+    rf"(?:(?:\s+{_WORD}){{0,2}}(?:{_OF_UNIT}|{_IN_UNIT})|\s+{_WORD})?\s+(?:and\s+|و)(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}"
     rf"|(?P<dual>{_person('person_dual')}){_E}|(?P<single>{_person('person_singular')}){_E}{_NOT_PEOPLE})"
     rf"(?P<noun>(?:\s+(?:من|of)(?:\s+(?:the|his|their|its))?)?\s+{_WORD})?"
     rf"(?=\s*(?:[.,;:!?()،؛\"]|$|\s(?:in|on|at|near|when|after|and|في|قرب|جراء|بعد)(?!\w)))"

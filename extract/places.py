@@ -65,7 +65,7 @@ def precision_rules() -> _PrecisionRules:
             continue
         phrase, side, precision = fold(row[0]), row[1], row[2]
         reason = row[3] if len(row) > 3 else ""
-        area = len(row) > 4 and row[4] == "area"
+        area = row[4] if len(row) > 4 and row[4] in ("area", "side") else ""
         if precision == "settlement":
             settlement.append(phrase)
         elif precision == "origin":
@@ -108,7 +108,7 @@ def _folded(text: str, a: int, b: int, doc=None) -> str:
 
 
 def precision_phrase(text: str, start: int, end: int, doc=None) -> tuple[int, str, bool] | None:
-    """(precision, reason template, names-part-of-an-area) from the words right around
+    """(precision, reason template, names-part-of-an-area: "", "area" or "side") from the words right around
     text[start:end], or None. `doc`: the article's FoldedText, if at hand."""
     r = precision_rules()
     behind = _folded(text, start - LOOK_BEHIND, start, doc)[::-1]
@@ -255,9 +255,11 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
             excluded = "part of a source's name"
         if excluded is None and overlapping_words(m.start, m.end):
             excluded = "part of an event word"        # "طائرات حربية" is not the village Harbiye
-        coarse = kind in COARSE_KINDS or (area and _is_governorate_seat(place, m.candidates))
+        # "rural Idlib" is the governorate's countryside; "eastern Baghdad" is a side of a big city
+        coarse = kind in COARSE_KINDS or (bool(area) and _is_governorate_seat(place, m.candidates)
+                                          and not (area == "side" and place.population >= BIG_CITY_POPULATION))
         out.append(LocatedPlace(m.start, m.end, place, precision, reason.format(name=place.name),
-                                coarse, excluded, phrase is not None, tuple(m.candidates), area))
+                                coarse, excluded, phrase is not None, tuple(m.candidates), bool(area)))
     return out
 
 
@@ -371,6 +373,9 @@ def _after_unnamed_place(text: str, lo: int, start: int, overlapping_actors) -> 
 def _calendar_words() -> frozenset[str]:
     """Month and weekday names: capitalised, but never a place ("On 3 May in Idleb")."""
     return frozenset(fold(r[0]) for name in ("months.tsv", "weekdays.tsv") for r in read_table(name) if r)
+
+
+BIG_CITY_POPULATION = 1_000_000   # a city this big has sides of its own ("eastern Baghdad", "west Mosul")
 
 
 def _is_governorate_seat(place, candidates) -> bool:

@@ -227,6 +227,16 @@ def test_a_district_read_as_a_namesake_far_away_gives_way_to_its_city():
     assert [(e.location, e.country) for e in events_of(text, language="en")] == [("Aleppo", "Syria")]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # a side of a city of millions is part of the city; a side of a smaller seat, its governorate
+    ("A U.S. drone strike on a vehicle in eastern Baghdad on Wednesday killed a commander.", ("Baghdad", "gn:98182", 2)),
+    ("Turkish drones struck a car in eastern Raqqa on Wednesday, killing a commander.", ("Raqqa", "gov:SY-RA", 3)),
+])
+def test_a_side_of_a_big_city_is_in_the_city(text, expected):
+    [event] = events_of(text, language="en")
+    assert (event.location, event.place_id, event.geo_precision) == expected
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib

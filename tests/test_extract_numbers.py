@@ -149,6 +149,8 @@ def test_more_arabic_casualty_wording(text, expected):
     ("killing two soldiers and a child was wounded",
      [("killed", 2, None, "killing two"), ("injured", 1, None, "a child was wounded")]),
     ("killing 3 fighters and wounding two", [("killed", 3, None, "killing 3"), ("injured", 2, None, "wounding two")]),
+    ("killed a senior commander of Iran-backed Kataib Hezbollah and two of his guards, sources said",
+     [("killed", 3, None, "killed a senior commander of Iran-backed Kataib Hezbollah and two of his guards")]),
     # the first people's unit between the two counts
     ("killing a commander in the Sinjar Resistance Units and two of his companions on Monday",
      [("killed", 3, None, "killing a commander in the Sinjar Resistance Units and two of his companions")]),
