@@ -564,8 +564,14 @@ def attach_casualties(mentions: list[Mention], casualties: list, text: str = "")
     first_of_sentence: dict[int, Mention] = {}
     for m in mentions:
         first_of_sentence.setdefault(m.sentence.start, m)
+    span_owner = sorted((a, m) for m in mentions for a, _ in m.spans)
+    span_starts = [a for a, _ in span_owner]
     for c in casualties:
         i = bisect.bisect_right(starts, c.start) - 1
+        told_with = _event_word_after(c, span_owner, span_starts, text)
+        if told_with is not None and (i < 0 or told_with is not anchors[i][2]):
+            told_with.casualties.append(c)          # "nine soldiers were killed in clashes": the clashes'
+            continue
         if i >= 0 and anchors[i][2].sentence.start <= c.start < anchors[i][2].sentence.end:
             anchors[i][1].casualties.append(c)
             continue
@@ -575,6 +581,26 @@ def attach_casualties(mentions: list[Mention], casualties: list, text: str = "")
             opener.casualties.append(c)
         elif i >= 0:
             anchors[_continued_anchor(anchors, i, c.start, text)][1].casualties.append(c)
+
+
+# "killed in clashes", "مقتل تسعة جنود أتراك في اشتباكات", "مقتل ثلاثة جراء قصف": the event word the
+# figure is told with
+_FIGURE_TO_EVENT = re.compile(r"\s*(?:[^\s,،.]+\s+){0,2}(?:(?:in|during|by)\s+(?:an?\s+|the\s+)?|(?:جراء|في|خلال|اثر|إثر|بسبب)\s+)(?:\S+\s+)?$", re.I)
+
+
+def _event_word_after(c, span_owner: list, span_starts: list, text: str):
+    """The mention whose event word comes right after figure c, joined to it by "in"/"جراء"/an
+    attached "ب", in the same sentence; else None."""
+    j = bisect.bisect_left(span_starts, c.end)
+    if j >= len(span_owner):
+        return None
+    start, m = span_owner[j]
+    if not m.sentence.start <= c.start < m.sentence.end or start - c.end > 40:
+        return None
+    gap = text[c.end:start]
+    if not gap.strip() and text[start] == "ب":
+        return m                                    # "مقتل ثلاثة بقصف"
+    return m if _FIGURE_TO_EVENT.fullmatch(gap) else None
 
 
 def _continued_anchor(anchors: list, i: int, offset: int, text: str) -> int:

@@ -122,6 +122,10 @@ def annotate(article: Article, gazetteer=None) -> dict:
     # one after the last may still continue it ("No casualties were reported.")
     first = stretches[0][0]
     casualties = _shifted(find_casualties(text[first:], language), first) if first else find_casualties(text, language)
+    # "no civilian casualties were reported": the civilians named there were not hit
+    nones = [(c.start, c.end) for c in casualties if c.vague_word == "none"]
+    if nones:
+        actors = [a for a in actors if a.kind != "weak" or not any(s <= a.start and a.end <= e for s, e in nones)]
     return {"doc": doc, "sentences": sentences, "actors": actors, "cues": cues, "claims": claims,
             "places": places, "triggers": triggers, "dates": dates, "casualties": casualties}
 

@@ -237,6 +237,24 @@ def test_a_side_of_a_big_city_is_in_the_city(text, expected):
     assert (event.location, event.place_id, event.geo_precision) == expected
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Turkish warplanes pounded PKK positions in the Amadiya district of Duhok province on Saturday, hours "
+     "after nine Turkish soldiers were killed in clashes with the group.", "en"),
+    ("قصفت طائرات تركية مواقع لحزب العمال الكردستاني في قضاء العمادية مساء السبت، بعد ساعات من مقتل تسعة "
+     "جنود أتراك في اشتباكات مع الحزب.", "ar"),
+])
+def test_a_figure_told_with_another_event_word_is_that_events(text, language):
+    # the nine died in the clashes, not in the strikes that followed
+    [event] = events_of(text, language=language)
+    assert (event.sub_event_type, event.fatalities) == ("Air/drone strike", None)
+
+
+def test_civilians_said_unharmed_are_not_the_side_hit():
+    text = "Turkish warplanes struck PKK positions near Amadiya on Saturday, and no civilian casualties were reported."
+    [event] = events_of(text, language="en")
+    assert (event.actor2, event.fatalities, event.injured) == ("PKK", 0, 0)
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
