@@ -8,7 +8,8 @@ How an analyst reads a report, as rules:
 2. A usable place belongs to the nearest event word before it in its sentence (or after it,
    when the place comes first). Places joined only by "و"/"and"/commas and precision words form
    one group ("بادية مدينة الميادين وريف البوكمال").
-3. A casualty figure belongs to the nearest place group or event word before it in its sentence; a
+3. A casualty figure belongs to the event word it is told with ("killed in clashes"), else to the
+   nearest place group or event word before it in its sentence; a
    sentence with no event word ("No fatalities were reported.") continues the last event with a
    place told before it in its paragraph. A figure given for a group of several places is given
    to none of them.
