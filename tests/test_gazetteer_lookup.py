@@ -78,7 +78,7 @@ SPELLINGS = [
     ("Mayadin", MAYADIN), ("al-Mayadeen", MAYADIN), ("Al Mayadin", MAYADIN), ("Meyadin", MAYADIN),
     ("Raqqa", RAQQA), ("Ar-Raqqah", RAQQA), ("Raqqah", RAQQA), ("Rakka", RAQQA), ("al-Raqqa", RAQQA),
     ("Tal Abyad", TAL_ABYAD), ("Tell Abiad", TAL_ABYAD), ("Tal Abiad", TAL_ABYAD), ("Tall Abyad", TAL_ABYAD),
-    ("Manbij", MANBIJ), ("Menbij", MANBIJ),
+    ("Manbij", MANBIJ), ("Menbij", MANBIJ), ("Minbic", MANBIJ),
     ("Erbil", ERBIL), ("Irbil", ERBIL), ("Arbil", ERBIL), ("Kirkuk", KIRKUK), ("Mosul", MOSUL),
     ("Ain al-Asad", AIN_AL_ASAD), ("Ayn al-Asad", AIN_AL_ASAD), ("al-Tanf", TANF), ("Tanf", TANF),
     ("al-Omar oil field", OMAR_FIELD), ("al-Hol", HOL), ("Al-Hawl", HOL),
@@ -89,6 +89,9 @@ SPELLINGS = [
     ("al-Qaim", QAIM), ("Al Qa'im", QAIM), ("Sinjar", SINJAR), ("Daraa", DARAA), ("Dar'a", DARAA),
     ("Deraa", DARAA), ("Sweida", SWEIDA), ("As-Suwayda", SWEIDA), ("Jarablus", JARABULUS),
     ("Shaddadi", SHADDADI), ("al-Shaddadi", SHADDADI), ("Tabqa", TABQA), ("Hajin", HAJIN),
+    # Kurdish spellings of northeast Syrian towns
+    ("Tirbespiyê", (37.03, 41.55, "Syria", 8)), ("Terbe Spi", (37.03, 41.55, "Syria", 8)),
+    ("Til Temir", (36.66, 40.37, "Syria", 8)), ("Til Rifat", (36.47, 37.09, "Syria", 8)),
 ]
 
 
