@@ -149,15 +149,20 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
     """One mention per event word; a generic word after another event word of its sentence joins it."""
     text = doc.text
     mentions: list[Mention] = []
+    markers = _markers()
+    # which marker kinds the article holds at all, from the shared lexicon pass (most hold none:
+    # no check per event word then)
+    here = {m.value for m in _marker_matcher().find(doc)}
     for t in triggers:
         sent = _sentence_of(sentences, t.start)
         if sent is None:
             continue
-        marker = _distinct_marker(text, t)
-        if marker is None and (not mentions or mentions[-1].sentence is not sent) and \
-                _markers()["opening"].match(doc.folded_slice(sent.start, t.start)):
+        marker = _distinct_marker(text, t, "after" in here)
+        if marker is None and "opening" in here and (not mentions or mentions[-1].sentence is not sent) and \
+                markers["opening"].match(doc.folded_slice(sent.start, t.start)):
             marker = "distinct"                         # "وفي حادثة أخرى، قتل طفلان بانفجار لغم"
-        if marker is None and _markers()["answer"].search(doc.folded_slice(sent.clause_at(t.start)[0], t.start)):
+        if marker is None and "answer" in here and \
+                markers["answer"].search(doc.folded_slice(sent.clause_at(t.start)[0], t.start)):
             marker = "distinct"                         # "ردت وحدات من الجيش ... بضربات مدفعية"
         if marker is not None:
             mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
@@ -210,6 +215,13 @@ _MARKERS: dict | None = None
 RESPONSE_REACH = 40         # characters between "in response to" and the event word it introduces
 
 
+@lru_cache(maxsize=1)
+def _marker_matcher() -> TermMatcher:
+    """The event markers whose presence in an article is checked once (lexicons/event_markers.tsv)."""
+    return TermMatcher({r[0]: r[1] for r in read_table("event_markers.tsv")
+                        if len(r) >= 2 and r[1] in ("after", "opening", "answer")}, shared=True)
+
+
 def _markers() -> dict:
     global _MARKERS
     if _MARKERS is None:
@@ -249,7 +261,7 @@ def _instrument_of(text: str, prev: Mention, t: Trigger) -> bool:
     return text[t.start] == "ب" or bool(_INSTRUMENT.search(text, max(clause[0], t.start - 20), t.start))
 
 
-def _distinct_marker(text: str, t: Trigger) -> str | None:
+def _distinct_marker(text: str, t: Trigger, inside: bool = True) -> str | None:
     """"a separate strike", "غارة أخرى": the words right around the event word mark a new event;
     "similar strikes", "ضربات مماثلة" an earlier one recalled. Returns "distinct", "recalled" or None.
     (After a phrase merged from several words, "ضربات مماثلة استهدفت", its first word is looked at too.)"""
@@ -258,7 +270,7 @@ def _distinct_marker(text: str, t: Trigger) -> str | None:
     kind = words["before"].get(fold_word(before[-1])) if before else None
     if kind is None:
         kind = _word_after(text, t.end, words["after"])
-    if kind is None and " " in text[t.start:t.end]:
+    if kind is None and inside and " " in text[t.start:t.end]:
         kind = _word_after(text, text.find(" ", t.start, t.end), words["after"])
     return kind
 
@@ -425,7 +437,8 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
             out[-1] = p                   # "..., and in Hasakah artillery shelled Tal Tamr": Tal Tamr
             continue
         if prev is not None and not prev.coarse and not p.coarse and p.place.kind in ("city", "town") \
-                and _part_of_gap(text[prev.end:p.start]) and distance_km(prev.place, p.place) > REFERENCE_KM:
+                and p.start - prev.end <= QUALIFIER_REACH and distance_km(prev.place, p.place) > REFERENCE_KM \
+                and _part_of_gap(text[prev.end:p.start]):
             # "the Hamdaniyah district of Aleppo city": X read as a namesake far away (Iraq's
             # Hamdaniya) is a part of Y the gazetteer lacks; Y is where it happened
             out[-1] = p
@@ -1127,7 +1140,7 @@ def _event_at(uses, place_id, members, single_place, sdate, set_actor1, set_acto
              for _, unit in uses]
     # a mention that names this place alone: its figures are this place's ("two fighters were
     # killed in the strike near al-Qaim", in a set that also struck Albukamal)
-    for x in {id(x): x for x, _ in uses if _names_only(x, place_id)}.values():
+    for x in {id(x): x for x, _ in uses if x.casualties and _names_only(x, place_id)}.values():
         own_k.append(figure(x.casualties, "killed"))
         own_i.append(figure(x.casualties, "injured"))
     shared = any(len(unit.places) > 1 and unit.casualties for _, unit in uses)
