@@ -88,9 +88,14 @@ def same_group_gap(gap: str) -> bool:
     return True
 
 
+def _has_conjunction(gap: str) -> bool:
+    """An "and"/"or"/"و" stands in the gap: what follows is another place, not a part of the first."""
+    return any(fold_word(w) in COORDINATORS for w in gap.split())
+
+
 def _part_of_gap(gap: str) -> bool:
     """"X district of Y", "X in Y city": only qualifier words, with no "and" (not "between X and Y")."""
-    return qualifier_gap(gap) and not any(fold_word(w) in COORDINATORS for w in gap.split())
+    return qualifier_gap(gap) and not _has_conjunction(gap)
 
 
 def qualifier_gap(gap: str) -> bool:
@@ -369,8 +374,7 @@ def _on_the_stretch(text: str, ends: tuple, p: LocatedPlace) -> bool:
     """p, named with a precision word right after "the X-Y road" / "between X and Y" (no "and",
     no new clause), lies along it: it says where on the road the event was."""
     first, second = ends
-    if not p.explicit or crosses_clause(text, second.end, p.start) or \
-            any(w in COORDINATORS for w in fold(text[second.end:p.start]).split()):
+    if not p.explicit or crosses_clause(text, second.end, p.start) or _has_conjunction(text[second.end:p.start]):
         return False
     along = distance_km(first.place, p.place) + distance_km(p.place, second.place)
     return along <= distance_km(first.place, second.place) + STRETCH_DETOUR_KM
