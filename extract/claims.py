@@ -174,13 +174,13 @@ def _before_lo(text: str, verb, sent: Sentence) -> int:
 
 @lru_cache(maxsize=1)
 def _claimed_acts() -> tuple[re.Pattern, re.Pattern]:
-    """lexicons/claimed_acts.tsv as two patterns: English "[on Monday] [that] it/they [had] <act>",
+    """lexicons/claimed_acts.tsv as two patterns: English "[on Monday] [that] it/they/its jets [had] <act>",
     Arabic "[، aside،] [، في بيان،] [عن] <act>" (matched on the folded text after the speaker)."""
     rows = read_table("claimed_acts.tsv")
     def alternation(lang):
         return "|".join(re.escape(fold(r[0])) for r in sorted(rows, key=lambda r: -len(r[0])) if r[1] == lang)
     english = re.compile(r"\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
-                         r"(?:it|they|its\s+forces|its\s+fighters)\s+(?:had\s+|have\s+)?(?:"
+                         r"(?:it|they|its\s+[a-z]+)\s+(?:had\s+|have\s+)?(?:"
                          + alternation("en") + r")\b", re.I)
     # a short aside between commas may come first: "أعلنت الخلية، اليوم الأحد، تنفيذ ضربة"
     arabic = re.compile(r"\s*(?:[،,][^،,.]{1,25}[،,])?[\s،,]*(?:في\s+بيان\S*[\s،,]*)?(?:عن\s+)?[وب]?(?:"

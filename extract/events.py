@@ -140,6 +140,7 @@ class Mention:
     headline: bool = False                        # told in the headline: a summary, not located there
     distinct: bool = False                        # "a separate strike": not the event told before
     recalled: bool = False                        # "similar strikes": an earlier event compared with
+    recalled_after: int = -1                      # where "a day after" recalls it, when that is how
     answers_to: "Mention | None" = None           # set on an attack that `answers_to` retaliated for
     background: bool = False                      # an earlier event recalled ("last year's attack")
 
@@ -158,6 +159,8 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
     # which marker kinds the article holds at all, from the shared lexicon pass (most hold none:
     # no check per event word then)
     here = {m.value for m in _marker_matcher().find(doc)}
+    # "a day after a drone attack", "بعد أيام من غارات": an earlier event told beside the news
+    earlier_events = [r.start for r in _relation_matcher().find(doc) if r.value[0] == "events"]
     for t in triggers:
         sent = _sentence_of(sentences, t.start)
         if sent is None:
@@ -166,13 +169,16 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         if marker is None and "opening" in here and (not mentions or mentions[-1].sentence is not sent) and \
                 markers["opening"].match(doc.folded_slice(sent.start, t.start)):
             marker = "distinct"                         # "وفي حادثة أخرى، قتل طفلان بانفجار لغم"
+        recalled_after = _recalling_phrase(earlier_events, sent, t, mentions) if earlier_events and marker is None else -1
+        if recalled_after >= 0:
+            marker = "recalled"
         if marker is None and "answer" in here and \
                 markers["answer"].search(doc.folded_slice(sent.clause_at(t.start)[0], t.start)):
             marker = "distinct"                         # "ردت وحدات من الجيش ... بضربات مدفعية"
         if marker is not None:
             mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
                                     headline=t.start < headline_end, distinct=True,
-                                    recalled=marker == "recalled"))
+                                    recalled=marker == "recalled", recalled_after=recalled_after))
             continue
         prev = mentions[-1] if mentions and mentions[-1].sentence is sent else None
         before = doc.folded_slice(max(sent.start, t.start - RESPONSE_REACH), t.start)
@@ -203,6 +209,15 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
                                 headline=t.start < headline_end))
     return mentions
+
+
+def _recalling_phrase(relation_starts: list[int], sent: Sentence, t: Trigger, mentions: list) -> int:
+    """Where a phrase such as "a day after" stands in t's clause, after the sentence's previous
+    event word and before t (t is the earlier event it recalls); else -1."""
+    lo = sent.clause_at(t.start)[0]
+    if mentions and mentions[-1].sentence is sent:
+        lo = max(lo, mentions[-1].spans[-1][1])
+    return next((r for r in relation_starts if lo <= r < t.start), -1)
 
 
 def _weapons_listed(text: str, prev_end: int, start: int) -> bool:
@@ -697,8 +712,9 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
             m.actor2 = m.actor2 or (m.answers_to.actor1 if m.answers_to.actor1 != m.actor1 else None)
 
 
-# "X said ..., while Y reported ...": a conjunction that joins two statements in one sentence
-_INDEPENDENT = re.compile(r"(?<!\w)(?:فيما|بينما|في حين|while|whereas)(?!\w)", re.I)
+# "X said ..., while Y reported ...": a conjunction that joins two statements in one sentence;
+# "X struck Y after rockets were fired": "after" opens another event's clause
+_INDEPENDENT = re.compile(r"(?<!\w)(?:فيما|بينما|في حين|while|whereas|after|following)(?!\w)", re.I)
 
 
 def _own_statement(text: str, lo: int, t0: int) -> int:
@@ -808,6 +824,9 @@ def attach_dates(mentions: list[Mention], dates: list, claims: list[ClaimMention
     usable = [d for d in dates if not any(f[0] <= d.start and d.end <= f[1] for f in frames)]
     for m in mentions:
         in_sentence = [d for d in usable if m.sentence.start <= d.start < m.sentence.end]
+        if m.recalled_after >= 0:
+            # "struck X early on Tuesday, a day after a drone attack on Y": the day is the news's
+            in_sentence = [d for d in in_sentence if d.start >= m.recalled_after]
         if not in_sentence:
             continue
         m.date = _nearest_date(in_sentence, m.sentence, m.spans[0][0])

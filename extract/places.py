@@ -193,14 +193,16 @@ def _place_words() -> frozenset[str]:
 _COMPASS_ONLY = re.compile(r"\s*(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west|[وف]?(?:شمال|جنوب|شرق|غرب)\S*"
                            r"(?:\s+(?:شرق|غرب)\S*)?)(?:\s+of)?\s*")
 _PROVINCE_BEFORE = re.compile(r"(?:محافظة|محافظه|محافظتي|\b(?:provinces?|governorates?)\s+of)\s*$", re.I)
-_PROVINCE_AFTER = re.compile(r"\s*(?:province|governorate)\b", re.I)
+# "Daraa province", "Quneitra and Daraa provinces" (said of both names)
+_PROVINCE_AFTER = re.compile(r"(?:\s+(?:and|or)\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:provinces|governorates)"
+                             r"|\s*(?:provinces?|governorates?))\b", re.I)
 
 
 def _choose_candidate(candidates, text: str, start: int, end: int, as_before: bool = False):
     """The gazetteer's best candidate, or the governorate when the text says "province" (or the
     name is coordinated with one that did: `as_before`, "the provinces of Daraa and Quneitra")."""
     wants_governorate = as_before or _PROVINCE_BEFORE.search(text, max(0, start - 16), start) or \
-        _PROVINCE_AFTER.match(text, end, end + 14)
+        _PROVINCE_AFTER.match(text, end, end + 48)
     if wants_governorate:
         for c in candidates:
             if c.kind == "governorate":

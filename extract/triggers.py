@@ -56,6 +56,8 @@ def find_triggers(doc: FoldedText) -> list[Trigger]:
     found = []
     for m in trigger_matcher().find(doc):
         event_type, sub_event_type, kind, decided_by = m.value
+        if kind == "none":
+            continue                  # "artillery positions": a place struck, not an event
         generic = kind == "generic"
         # only a generic word's definiteness is ever read ("the attack" refers back; "the airstrike" names one)
         found.append(Trigger(m.start, m.end, event_type, sub_event_type, generic,

@@ -255,6 +255,22 @@ def test_civilians_said_unharmed_are_not_the_side_hit():
     assert (event.actor2, event.fatalities, event.injured) == ("PKK", 0, 0)
 
 
+def test_targets_named_after_weapons_are_no_events_and_after_opens_another_events_clause():
+    text = ("The Israeli military said on Sunday its jets struck Syrian army targets in Quneitra and Daraa provinces, "
+            "including artillery positions, after rockets were fired from Syria towards the Golan Heights overnight.")
+    got = {(e.location, e.sub_event_type, e.actor1) for e in events_of(text, published="2023-04-09", language="en")}
+    # no shelling by the Syrian army out of "artillery positions"; the rockets' author is not named
+    assert got == {("Quneitra", "Air/drone strike", "Israel"), ("Daraa", "Air/drone strike", "Israel"),
+                   ("Golan Heights", "Shelling/artillery/missile attack", None)}
+
+
+def test_an_event_a_day_before_the_news_is_recalled_not_joined():
+    text = ("U.S. forces struck Kataib Hezbollah facilities in Jurf al-Sakhar in Iraq early on Tuesday, "
+            "a day after a drone attack on Tower 22 killed three U.S. soldiers.")
+    tower = [e for e in events_of(text, language="en") if e.place_id == "fac:tower-22"]
+    assert tower and (tower[0].actor1, tower[0].event_date, tower[0].fatalities) == (None, "2024-05-06", 3)
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
