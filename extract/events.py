@@ -23,8 +23,9 @@ How an analyst reads a report, as rules:
    where none of them lies ("... بريف حمص الغربي، ومواقع أخرى في منطقة الديماس بريف دمشق").
 6. Told apart: "a separate strike"/"غارة أخرى", or a sentence opened by "In a separate
    incident"/"وفي حادثة أخرى", starts a new set (keeping the attacker of the last
-   one of its kind); "similar strikes"/"ضربات مماثلة" recalled beside the report start a set of
-   their own that takes no side, date or carried claim from the others and lends none;
+   one of its kind); "similar strikes"/"ضربات مماثلة", or an event word after "a day after"/
+   "بعد أيام من" in its clause, recalled beside the report start a set of their own that takes
+   no side, date or carried claim from the others and lends none;
    "in response to an attack"/"رداً على هجوم" names the answered attack, whose
    sides are the answer's reversed. "X in Y" (Y the governorate of X, also a clause later with
    no event word between), "in Y, <event word> X" (a clause opened by "in" and X's governorate),
