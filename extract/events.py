@@ -166,7 +166,7 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         sent = _sentence_of(sentences, t.start)
         if sent is None:
             continue
-        marker = _distinct_marker(text, t, "after" in here)
+        marker = _distinct_marker(text, t, "after" in here) if "before" in here or "after" in here else None
         if marker is None and "opening" in here and (not mentions or mentions[-1].sentence is not sent) and \
                 markers["opening"].match(doc.folded_slice(sent.start, t.start)):
             marker = "distinct"                         # "وفي حادثة أخرى، قتل طفلان بانفجار لغم"
@@ -240,7 +240,7 @@ RESPONSE_REACH = 40         # characters between "in response to" and the event 
 def _marker_matcher() -> TermMatcher:
     """The event markers whose presence in an article is checked once (lexicons/event_markers.tsv)."""
     return TermMatcher({r[0]: r[1] for r in read_table("event_markers.tsv")
-                        if len(r) >= 2 and r[1] in ("after", "opening", "answer")}, shared=True)
+                        if len(r) >= 2 and r[1] in ("before", "after", "opening", "answer")}, shared=True)
 
 
 def _markers() -> dict:
