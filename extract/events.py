@@ -99,6 +99,18 @@ def _part_of_gap(gap: str) -> bool:
     return qualifier_gap(gap) and not _has_conjunction(gap)
 
 
+NEARBY_KM = 30            # "X in Y" with Y this close: Y is the town or district X lies in
+_CONTAINMENT = frozenset({"in", "of", "في", "التابعه", "التابع"})
+
+
+def _inside_of_gap(gap: str) -> bool:
+    """"X in Y", "X التابعة لقضاء Y": qualifier words only, one of them saying X lies in Y."""
+    if not _part_of_gap(gap):
+        return False
+    words = [fold_word(m.group()) for m in _GAP_WORD.finditer(gap)]
+    return any(w in _CONTAINMENT or w[:1] in "بل" and len(w) > 2 for w in words)
+
+
 def qualifier_gap(gap: str) -> bool:
     """True when only qualifier words stand between a place and a governorate ("X town in Y")."""
     words = _link_words("qualifier")
@@ -463,6 +475,10 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
             # Hamdaniya) is a part of Y the gazetteer lacks; Y is where it happened
             out[-1] = p
             continue
+        if prev is not None and not prev.coarse and not p.coarse and p.place.kind in ("city", "town") \
+                and p.start - prev.end <= QUALIFIER_REACH and _inside_of_gap(text[prev.end:p.start]) \
+                and distance_km(prev.place, p.place) <= NEARBY_KM:
+            continue                      # "ناحية كاني ماسي التابعة لقضاء العمادية": Kani Masi
         if prev is not None and prev.place.kind != "country" and qualifier_gap(text[prev.end:p.start]):
             if _names_governorate_of(p, prev):
                 continue

@@ -271,6 +271,16 @@ def test_an_event_a_day_before_the_news_is_recalled_not_joined():
     assert tower and (tower[0].actor1, tower[0].event_date, tower[0].fatalities) == (None, "2024-05-06", 3)
 
 
+@pytest.mark.parametrize("text, language", [
+    ("قصفت المدفعية التركية، صباح اليوم، محيط قرى في ناحية كاني ماسي التابعة لقضاء العمادية بمحافظة دهوك، "
+     "دون ورود معلومات عن خسائر بشرية.", "ar"),
+    ("Turkish artillery shelled villages in Kani Masi in Amadiya district of Duhok province on Wednesday.", "en"),
+])
+def test_a_district_a_subdistrict_lies_in_only_says_where(text, language):
+    [event] = events_of(text, language=language)
+    assert (event.location, event.geo_precision) == ("Kani Masi", 2 if language == "ar" else 1)
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
