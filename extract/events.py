@@ -29,8 +29,9 @@ How an analyst reads a report, as rules:
    "in response to an attack"/"رداً على هجوم" names the answered attack, whose
    sides are the answer's reversed. "X in Y" (Y the governorate of X, also a clause later with
    no event word between), "in Y, <event word> X" (a clause opened by "in" and X's governorate),
-   "X in the countryside of Y" (Y a town within 50 km), "X south of Y", "between X and Y" and
-   "Y's X" give one place, X.
+   "X in the countryside of Y" (Y a town within 50 km), "X in Y" / "X التابعة لقضاء Y" (Y a town
+   within 30 km), "X south of Y", "between X and Y" and "Y's X" give one place, X; but X read as a
+   namesake more than 100 km from Y gives way to Y.
 7. A set with no date of its own takes the date of the set told before it (the report's time
    frame), else the publication date with time_precision 2.
 8. An event word whose clause recalls an earlier event ("last year's attack", "since 2019", a year
