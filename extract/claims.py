@@ -189,6 +189,9 @@ def _claimed_acts() -> tuple[re.Pattern, re.Pattern]:
 
 
 _ANNOUNCES = re.compile(r"[وف]?اعلن")
+# "IS claimed, through its Amaq agency, an attack": "claimed" with an aside before what it claims
+_CLAIMED_THING = re.compile(r"\s*(?:,[^,.]{1,60},\s*)?(?:an?|the)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|ambush|assault|operation)\b",
+                            re.I)
 
 
 def _says_it_struck(doc: FoldedText, verb, speaker, sent_end: int) -> bool:
@@ -196,7 +199,9 @@ def _says_it_struck(doc: FoldedText, verb, speaker, sent_end: int) -> bool:
     english, arabic = _claimed_acts()
     text = doc.text
     if text[verb.start].isascii():
-        return english.match(text, verb.end, sent_end) is not None
+        return english.match(text, verb.end, sent_end) is not None or \
+            (text[verb.start:verb.end].lower() in ("claimed", "claims") and
+             _CLAIMED_THING.match(text, verb.end, sent_end) is not None)
     if speaker is None or speaker[0] < verb.end or not _ANNOUNCES.match(fold(text[verb.start:verb.end])):
         return False
     return arabic.match(doc.folded_slice(speaker[1], sent_end)) is not None

@@ -222,6 +222,14 @@ def test_ankara_announcing_it_neutralised_fighters_claims_the_strike():
     assert [(c.claimant, c.stance) for c in event.claims] == [("Turkish government", "claim")]
 
 
+def test_claimed_with_an_aside_before_the_attack_is_a_claim():
+    text = ("The Islamic State group claimed, through its Amaq propaganda agency, an attack that killed three "
+            "SDF fighters near the town of Busayrah on Wednesday.")
+    [event] = extract_events(art(text))
+    assert (event.actor1, event.actor2, event.fatalities) == ("Islamic State", "SDF", 3)
+    assert [(c.claimant, c.stance) for c in event.claims] == [("Islamic State", "claim")]
+
+
 def test_a_capital_inside_an_airport_name_is_no_speaker():
     # "Damascus" here is part of the airport's name, not the government speaking
     text = ("An Israeli strike near Damascus International Airport put it out of service on Sunday, the "

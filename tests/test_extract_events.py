@@ -281,6 +281,13 @@ def test_a_district_a_subdistrict_lies_in_only_says_where(text, language):
     assert (event.location, event.geo_precision) == ("Kani Masi", 2 if language == "ar" else 1)
 
 
+def test_a_motorcycle_rigged_with_explosives_that_blew_up_is_an_explosive_event():
+    text = ("Separately, a motorcycle rigged with explosives blew up in the town of Azaz in the northern Aleppo "
+            "countryside, wounding seven people, the monitor said.")
+    [event] = events_of(text, language="en")
+    assert (event.sub_event_type, event.location, event.injured) == ("Remote explosive/landmine/IED", "Izaz", 7)
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
