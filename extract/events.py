@@ -90,6 +90,12 @@ def same_group_gap(gap: str) -> bool:
     return True
 
 
+def _in_governorate_of_seat(finer: LocatedPlace, seat: LocatedPlace) -> bool:
+    """The seat's name may stand for its governorate ("السخنة شرقي حمص": Sukhnah, in eastern Homs
+    governorate, 150 km from the city): a place of that governorate is no namesake."""
+    return any(c.kind == "governorate" and c.admin1 == finer.place.admin1 for c in seat.candidates or (seat.place,))
+
+
 def _has_conjunction(gap: str) -> bool:
     """An "and"/"or"/"و" stands in the gap: what follows is another place, not a part of the first."""
     return any(fold_word(w) in COORDINATORS for w in gap.split())
@@ -471,7 +477,7 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
             continue
         if prev is not None and not prev.coarse and not p.coarse and p.place.kind in ("city", "town") \
                 and p.start - prev.end <= QUALIFIER_REACH and distance_km(prev.place, p.place) > REFERENCE_KM \
-                and _part_of_gap(text[prev.end:p.start]):
+                and not _in_governorate_of_seat(prev, p) and _part_of_gap(text[prev.end:p.start]):
             # "the Hamdaniyah district of Aleppo city": X read as a namesake far away (Iraq's
             # Hamdaniya) is a part of Y the gazetteer lacks; Y is where it happened
             out[-1] = p
@@ -498,7 +504,8 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
                 and _REFERENCE_GAP.match(text[prev.end:p.start]):
             # "الشدادي جنوب الحسكة", "X south of Y": Y only helps find X; a named region too
             # ("جبل الزاوية جنوبي إدلب"), but not a governorate, which a town near Y narrows
-            if not prev.coarse and not p.coarse and distance_km(prev.place, p.place) > REFERENCE_KM:
+            if not prev.coarse and not p.coarse and distance_km(prev.place, p.place) > REFERENCE_KM \
+                    and not _in_governorate_of_seat(prev, p):
                 # X read as a namesake far away ("the village of Maghar, west of Kobani" is not
                 # Israel's Maghar): all that is known is that it lies near Y
                 out[-1] = p._replace(precision=max(p.precision, 2), explicit=True,

@@ -288,6 +288,15 @@ def test_a_motorcycle_rigged_with_explosives_that_blew_up_is_an_explosive_event(
     assert (event.sub_event_type, event.location, event.injured) == ("Remote explosive/landmine/IED", "Izaz", 7)
 
 
+def test_a_place_of_the_governorate_a_seat_stands_for_is_no_namesake():
+    # Sukhnah lies 150 km from Homs city, in eastern Homs governorate
+    text = ('قتل عنصران من قوات النظام إثر هجوم نفذته خلايا تنظيم "الدولة الإسلامية" على نقطة عسكرية في بادية '
+            'السخنة شرقي حمص، مساء أمس.')
+    [event] = events_of(text, language="ar")
+    assert (event.location, event.actor1, event.actor2, event.fatalities) == \
+        ("As Sukhnah", "Islamic State", "Syrian government", 2)
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
