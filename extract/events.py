@@ -127,7 +127,7 @@ def qualifier_gap(gap: str) -> bool:
 # "X, 20 km south of Y", "X جنوب Y": Y is a reference point for X.
 _REFERENCE_GAP = re.compile(
     r"^[\s,،]*(?:(?:area|region|town|village|front|منطقة|بلدة|قرية)\s+)?"
-    r"(?:(?:about|some|nearly)?\s*\d+\s*(?:km|kilometers|kilometres|كم|كيلومترا?)\s*)?"
+    r"(?:(?:about|some|nearly|على\s+بعد|نحو|حوالي)?\s*(?P<km>\d+)\s*(?:km|kilometers|kilometres|كم|كيلومترا?)\s*)?"
     r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of"
     r"|(?:شمال|جنوب|شرق|غرب)(?:ي|ي?\s+(?:شرق|غرب)ي?)?)\s*(?:مدينة|بلدة|the\s+(?:city|town)\s+of)?\s*$",
     re.I)
@@ -449,7 +449,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SHORT_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}")
 # "in Deir ez-Zor", "في دير الزور", "بدير الزور": the words that say which area a place lies in
 _IN_BEFORE = re.compile(r"(?:\b(?:in|of)|(?<!\w)في)\s+(?:the\s+)?$", re.I)
-REFERENCE_KM = 100        # "X, 40 km south of Y": farther than this, the X read is a namesake elsewhere
+REFERENCE_KM = 100        # "X, south of Y": farther than this (plus any distance said), X read is a namesake
 QUALIFIER_REACH = 80      # characters from a place to the "in <governorate>" that still qualifies it
 
 
@@ -500,11 +500,12 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
                                       reason=f"{governorate.name} governorate (the place named in it is not "
                                              f"in the gazetteer)")
                 continue
-        if prev is not None and (not prev.coarse or prev.place.kind == "region") \
-                and _REFERENCE_GAP.match(text[prev.end:p.start]):
+        reference = _REFERENCE_GAP.match(text[prev.end:p.start]) if prev is not None else None
+        if reference and (not prev.coarse or prev.place.kind == "region"):
             # "الشدادي جنوب الحسكة", "X south of Y": Y only helps find X; a named region too
             # ("جبل الزاوية جنوبي إدلب"), but not a governorate, which a town near Y narrows
-            if not prev.coarse and not p.coarse and distance_km(prev.place, p.place) > REFERENCE_KM \
+            said_km = int(reference.group("km")) if reference.group("km") else 0
+            if not prev.coarse and not p.coarse and distance_km(prev.place, p.place) > REFERENCE_KM + said_km \
                     and not _in_governorate_of_seat(prev, p):
                 # X read as a namesake far away ("the village of Maghar, west of Kobani" is not
                 # Israel's Maghar): all that is known is that it lies near Y

@@ -297,6 +297,14 @@ def test_a_place_of_the_governorate_a_seat_stands_for_is_no_namesake():
         ("As Sukhnah", "Islamic State", "Syrian government", 2)
 
 
+@pytest.mark.parametrize("text, language", [
+    ("Rockets hit the Ain al-Asad air base, 180 km west of Baghdad, on Monday.", "en"),
+    ("سقطت صواريخ على قاعدة عين الأسد الجوية، على بعد 180 كم غرب بغداد، يوم الاثنين.", "ar"),
+])
+def test_a_place_said_to_lie_far_from_a_reference_keeps_its_reading(text, language):
+    assert [e.location for e in events_of(text, language=language)] == ["Ain al-Asad Air Base"]
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
