@@ -90,6 +90,16 @@ def same_group_gap(gap: str) -> bool:
     return True
 
 
+def _namesake_far_from(x: LocatedPlace, y: LocatedPlace, said_km: int = 0) -> bool:
+    """X, said to lie near or in Y, was read as a namesake elsewhere: abroad, or in the same country
+    too far for the words ("the village of Maghar, west of Kobani" is not Israel's Maghar; al-Tanf,
+    east of Damascus, is al-Tanf)."""
+    d = distance_km(x.place, y.place) - said_km
+    if d <= REFERENCE_KM or _in_governorate_of_seat(x, y):
+        return False
+    return x.place.country != y.place.country or d > NAMESAKE_KM
+
+
 def _in_governorate_of_seat(finer: LocatedPlace, seat: LocatedPlace) -> bool:
     """The seat's name may stand for its governorate ("السخنة شرقي حمص": Sukhnah, in eastern Homs
     governorate, 150 km from the city): a place of that governorate is no namesake."""
@@ -449,7 +459,8 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SHORT_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}")
 # "in Deir ez-Zor", "في دير الزور", "بدير الزور": the words that say which area a place lies in
 _IN_BEFORE = re.compile(r"(?:\b(?:in|of)|(?<!\w)في)\s+(?:the\s+)?$", re.I)
-REFERENCE_KM = 100        # "X, south of Y": farther than this (plus any distance said), X read is a namesake
+REFERENCE_KM = 100        # "X, south of Y": farther than this (plus any distance said), X read is a namesake...
+NAMESAKE_KM = 250         # ...when abroad, or in the same country farther than this
 QUALIFIER_REACH = 80      # characters from a place to the "in <governorate>" that still qualifies it
 
 
@@ -476,8 +487,8 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
             out[-1] = p                   # "..., and in Hasakah artillery shelled Tal Tamr": Tal Tamr
             continue
         if prev is not None and not prev.coarse and not p.coarse and p.place.kind in ("city", "town") \
-                and p.start - prev.end <= QUALIFIER_REACH and distance_km(prev.place, p.place) > REFERENCE_KM \
-                and not _in_governorate_of_seat(prev, p) and _part_of_gap(text[prev.end:p.start]):
+                and p.start - prev.end <= QUALIFIER_REACH and _namesake_far_from(prev, p) \
+                and _part_of_gap(text[prev.end:p.start]):
             # "the Hamdaniyah district of Aleppo city": X read as a namesake far away (Iraq's
             # Hamdaniya) is a part of Y the gazetteer lacks; Y is where it happened
             out[-1] = p
@@ -505,8 +516,7 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
             # "الشدادي جنوب الحسكة", "X south of Y": Y only helps find X; a named region too
             # ("جبل الزاوية جنوبي إدلب"), but not a governorate, which a town near Y narrows
             said_km = int(reference.group("km")) if reference.group("km") else 0
-            if not prev.coarse and not p.coarse and distance_km(prev.place, p.place) > REFERENCE_KM + said_km \
-                    and not _in_governorate_of_seat(prev, p):
+            if not prev.coarse and not p.coarse and _namesake_far_from(prev, p, said_km):
                 # X read as a namesake far away ("the village of Maghar, west of Kobani" is not
                 # Israel's Maghar): all that is known is that it lies near Y
                 out[-1] = p._replace(precision=max(p.precision, 2), explicit=True,

@@ -305,6 +305,14 @@ def test_a_place_said_to_lie_far_from_a_reference_keeps_its_reading(text, langua
     assert [e.location for e in events_of(text, language=language)] == ["Ain al-Asad Air Base"]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Rockets hit the al-Tanf garrison, east of Damascus, on Monday.", "Al-Tanf Garrison"),
+    ("Drones struck Deir ez-Zor, east of Raqqa, on Monday.", "Deir ez-Zor"),
+])
+def test_a_real_place_far_from_its_reference_in_the_same_country_stays(text, place):
+    assert [e.location for e in events_of(text, language="en")] == [place]
+
+
 def test_where_people_come_from_is_not_where_it_happened():
     events = events_of("On 3 May 2024, HTS executed a man who is from Manbij in the town of Saraqib.")
     assert [e.place_id for e in events] == ["gn:164816"]          # Saraqib
