@@ -189,9 +189,13 @@ def _claimed_acts() -> tuple[re.Pattern, re.Pattern]:
 
 
 _ANNOUNCES = re.compile(r"[وف]?اعلن")
-# "IS claimed, through its Amaq agency, an attack": "claimed" with an aside before what it claims
-_CLAIMED_THING = re.compile(r"\s*(?:,[^,.]{1,60},\s*)?(?:an?|the)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|ambush|assault|operation)\b",
-                            re.I)
+@lru_cache(maxsize=1)
+def _claimed_thing() -> re.Pattern:
+    """"IS claimed, through its Amaq agency, an attack": "claimed", an aside, then one of the things
+    claim_verbs.tsv says can be claimed ("claimed the attack", "claimed the ambush"...)."""
+    nouns = {r[0].split()[-1].rstrip("s") for r in read_table("claim_verbs.tsv") if r[0].startswith("claimed the ")}
+    return re.compile(r"\s*(?:,[^,.]{1,60},\s*)?(?:an?|the)\s+(?:\w+\s+)?(?:"
+                      + "|".join(re.escape(n) for n in sorted(nouns)) + r")s?\b", re.I)
 
 
 def _says_it_struck(doc: FoldedText, verb, speaker, sent_end: int) -> bool:
@@ -201,7 +205,7 @@ def _says_it_struck(doc: FoldedText, verb, speaker, sent_end: int) -> bool:
     if text[verb.start].isascii():
         return english.match(text, verb.end, sent_end) is not None or \
             (text[verb.start:verb.end].lower() in ("claimed", "claims") and
-             _CLAIMED_THING.match(text, verb.end, sent_end) is not None)
+             _claimed_thing().match(text, verb.end, sent_end) is not None)
     if speaker is None or speaker[0] < verb.end or not _ANNOUNCES.match(fold(text[verb.start:verb.end])):
         return False
     return arabic.match(doc.folded_slice(speaker[1], sent_end)) is not None

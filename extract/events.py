@@ -31,7 +31,8 @@ How an analyst reads a report, as rules:
    no event word between), "in Y, <event word> X" (a clause opened by "in" and X's governorate),
    "X in the countryside of Y" (Y a town within 50 km), "X in Y" / "X التابعة لقضاء Y" (Y a town
    within 30 km), "X south of Y", "between X and Y" and "Y's X" give one place, X; but X read as a
-   namesake more than 100 km from Y gives way to Y.
+   namesake of Y (abroad, or more than 250 km off, and not in the governorate Y's seat stands
+   for) gives way to Y.
 7. A set with no date of its own takes the date of the set told before it (the report's time
    frame), else the publication date with time_precision 2.
 8. An event word whose clause recalls an earlier event ("last year's attack", "since 2019", a year
@@ -66,7 +67,8 @@ _LINKS: dict[str, frozenset[str]] | None = None
 
 
 def _link_words(role: str) -> frozenset[str]:
-    """lexicons/place_links.tsv: connectors join a place group; qualifiers tie a place to its governorate.
+    """lexicons/place_links.tsv: connectors join a place group; qualifiers tie a place to its governorate
+    (and "inside" ones say it lies in the place named next).
     Connectors also include every word of a precision phrase (ريف, desert, outskirts ...)."""
     global _LINKS
     if _LINKS is None:
@@ -76,7 +78,7 @@ def _link_words(role: str) -> frozenset[str]:
             if len(row) >= 3 and row[2] != "origin":
                 connectors.update(fold(w) for w in row[0].split())
         _LINKS = {"connector": frozenset(connectors),
-                  "qualifier": frozenset(fold(r[0]) for r in rows if r[1:2] == ["qualifier"])}
+                  **{role: frozenset(fold(r[0]) for r in rows if r[1:2] == [role]) for role in ("qualifier", "inside")}}
     return _LINKS[role]
 
 
@@ -117,7 +119,6 @@ def _part_of_gap(gap: str) -> bool:
 
 
 NEARBY_KM = 30            # "X in Y" with Y this close: Y is the town or district X lies in
-_CONTAINMENT = frozenset({"in", "of", "في", "التابعه", "التابع"})
 
 
 def _inside_of_gap(gap: str) -> bool:
@@ -125,7 +126,8 @@ def _inside_of_gap(gap: str) -> bool:
     if not _part_of_gap(gap):
         return False
     words = [fold_word(m.group()) for m in _GAP_WORD.finditer(gap)]
-    return any(w in _CONTAINMENT or w[:1] in "بل" and len(w) > 2 for w in words)
+    inside = _link_words("inside")
+    return any(w in inside or w[:1] in "بل" and len(w) > 2 for w in words)
 
 
 def qualifier_gap(gap: str) -> bool:
