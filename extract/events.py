@@ -26,8 +26,9 @@ How an analyst reads a report, as rules:
    one of its kind); "similar strikes"/"ضربات مماثلة", or an event word after "a day after"/
    "بعد أيام من" in its clause, recalled beside the report start a set of their own that takes
    no side, date or carried claim from the others and lends none;
-   "in response to an attack"/"رداً على هجوم" names the answered attack, whose
-   sides are the answer's reversed. "X in Y" (Y the governorate of X, also a clause later with
+   "in response to an attack"/"رداً على هجوم" names the answered attack: its sides are
+   read after those words, else they are the answer's reversed; it takes no attacker or
+   claim from the answer, and a later "the strikes" refers to the answer, "the attack" may refer to it. "X in Y" (Y the governorate of X, also a clause later with
    no event word between), "in Y, <event word> X" (a clause opened by "in" and X's governorate),
    "X in the countryside of Y" (Y a town within 50 km), "X in Y" / "X التابعة لقضاء Y" (Y a town
    within 30 km), "X south of Y", "between X and Y" and "Y's X" give one place, X; but X read as a
@@ -174,6 +175,7 @@ class Mention:
     recalled: bool = False                        # "similar strikes": an earlier event compared with
     recalled_after: int = -1                      # where "a day after" recalls it, when that is how
     answers_to: "Mention | None" = None           # set on an attack that `answers_to` retaliated for
+    answer_from: int = -1                         # where its "in response to" ends: its sides are told after
     background: bool = False                      # an earlier event recalled ("last year's attack")
 
     @property
@@ -221,13 +223,16 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
                 _weapons_listed(text, prev.spans[-1][1], t.start):
             prev.spans.append((t.start, t.end))        # "fired missiles and drones": one attack
             continue
-        answered = bool(_markers()["response"].search(before))
+        response = _markers()["response"].search(before)
+        answered = response is not None
         if prev is not None and t.generic and not t.definite and not answered:
             prev.spans.append((t.start, t.end))
             continue
         if answered and prev is not None:
+            folded_end = doc.folded_offset(max(sent.start, t.start - RESPONSE_REACH)) + response.end()
             mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
-                                    headline=t.start < headline_end, distinct=True, answers_to=prev))
+                                    headline=t.start < headline_end, distinct=True, answers_to=prev,
+                                    answer_from=doc.span(folded_end, folded_end)[0]))
             continue
         if prev is not None and t.generic and t.definite and not prev.trigger.generic:
             prev.spans.append((t.start, t.end))
@@ -727,7 +732,7 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
             lo = mentions[i - 1].spans[-1][1]
         if i + 1 < len(mentions) and mentions[i + 1].sentence is m.sentence:
             hi = mentions[i + 1].spans[0][0]
-        lo = _own_statement(text, lo, m.spans[0][0])
+        lo = _own_statement(text, max(lo, m.answer_from), m.spans[0][0])
         first, last = bisect.bisect_left(named_starts, lo), bisect.bisect_left(named_starts, hi)
         window = [a for a in named[first:last] if a.end <= hi]
         t0, t1 = m.spans[0][0], m.spans[0][1]
@@ -739,6 +744,9 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
         attacker = c.blamed if c.stance == "blame" else c.claimant_actor if c.stance == "claim" else None
         if attacker:
             target = _blamed_mention(c, mentions)
+            # a side claiming its strike "in retaliation for an attack" did not make that attack
+            if target is not None and target.answers_to is not None and c.stance == "claim":
+                target = target.answers_to
             if target is not None:
                 target.votes.append(RoleVote(attacker, "attacker", BLAMED, 0, False))
     for m in mentions:
@@ -792,14 +800,17 @@ def compatible(a: Mention, b: Mention) -> bool:
 
 
 # ---------------------------------------------------------------- 5. event types and coreference
-def resolve_types(mentions: list[Mention]) -> None:
+def resolve_types(mentions: list[Mention], text: str) -> None:
     """A definite generic word takes the type of the nearest earlier compatible mention."""
     for i, m in enumerate(mentions):
         if not (m.trigger.generic and m.trigger.definite):
             continue
         # only a mention whose type is known can lend it: a specific one, or one that found its own
         earlier = [p for p in reversed(mentions[:i])
-                   if (not p.trigger.generic or p.antecedent is not None) and not p.recalled and compatible(m, p)]
+                   if (not p.trigger.generic or p.antecedent is not None) and not p.recalled and compatible(m, p)
+                   # the attack an answer was for is told in passing: "the strikes" after "struck ...
+                   # in retaliation for a drone attack" are the answer; "the attack" may be that attack
+                   and (p.answers_to is None or _event_noun(text, m) == _event_noun(text, p))]
         # "the strikes" prefers an earlier strike to an earlier rocket attack
         # ("the attack" after an ambush told with its grenades refers to the ambush)
         own_kinds = m.trigger.sub_event_type.split("|")
@@ -808,6 +819,16 @@ def resolve_types(mentions: list[Mention]) -> None:
         if chosen is not None:
             m.antecedent = chosen
             m.event_type, m.sub_event_type = chosen.event_type, chosen.sub_event_type
+
+
+_ARABIC_CLITICS = re.compile(r"^[وف]?(?:[بلك]?ال|لل|[بلك])(?=\w\w\w)")
+
+
+def _event_noun(text: str, m: Mention) -> str:
+    """The last word of a mention's event word, folded, without article, clitics or plural s:
+    "the attacks" and "a drone attack" -> "attack", "بالهجوم" -> "هجوم"."""
+    word = fold_word(text[m.trigger.start:m.trigger.end].split()[-1])
+    return _ARABIC_CLITICS.sub("", word) if not word.isascii() else word.removesuffix("s")
 
 
 def group_strike_sets(mentions: list[Mention]) -> list[list[Mention]]:
@@ -1087,7 +1108,7 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
             sdate = max(earlier, key=lambda d: d[0])[1] if earlier else None
         set_actor1 = _majority([m.actor1 for m in members])
         kind = members[0].sub_event_type
-        if set_actor1 is None and members[0].distinct and not members[0].recalled:
+        if set_actor1 is None and members[0].distinct and not members[0].recalled and members[0].answers_to is None:
             set_actor1 = actor_of_kind.get(kind)        # "غارة أخرى": another strike by the same side
         if set_actor1:
             actor_of_kind[kind] = set_actor1

@@ -110,8 +110,10 @@ _GAP_STOP = (r"(?:days?|weeks?|months?|years?|hours?|after|before|in|on|at|from|
 _GAP_WORD = rf"\s+(?!{_GAP_STOP}{_E})(?:(?:[a-z]\.){{2,}}|[^\s\d.,;:!?()،؛\"]+)"
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|been|reportedly|also|later|all)\s+){0,2}"
 # "at least five people were killed", "ثلاثة جرحى", "14 قتيلاً", "dozens of people were wounded"
+# "nine fighters from Iran-backed groups were killed": the people's unit may follow them
+_UNIT_GAP = rf"(?:\s+(?:from|of|من)(?:\s+the)?(?:{_GAP_WORD}){{1,3}}?)?"
 _COUNT_FIRST = re.compile(
-    rf"{_B}(?:و)?{_QUALIFIER}(?:(?P<num>{_NUMBER}){_E}{_RANGE_TAIL}|(?P<vague>{_VAGUE_RE}){_E})(?:{_GAP_WORD}){{0,8}}?\s+{_AUX}"
+    rf"{_B}(?:و)?{_QUALIFIER}(?:(?P<num>{_NUMBER}){_E}{_RANGE_TAIL}|(?P<vague>{_VAGUE_RE}){_E})(?:{_GAP_WORD}){{0,8}}?{_UNIT_GAP}\s+{_AUX}"
     rf"(?P<after>{_AFTER['killed']}|{_AFTER['injured']}){_E}")
 # "a baby girl was killed", "an HTS commander was wounded": one person, named without a number.
 _SINGLE_FIRST = re.compile(

@@ -221,6 +221,19 @@ def test_the_side_that_hit_back_did_not_fire_the_attack_it_answered(text, langua
     assert (event.location, event.actor1, event.injured) == ("Aleppo", None, 5)
 
 
+def test_the_attack_an_answer_retaliated_for_keeps_its_own_sides_date_and_figures():
+    text = ("U.S. fighter jets struck two facilities in eastern Syria used by Iran's Revolutionary Guard and "
+            "affiliated militias late Sunday, the Pentagon said, in "
+            "retaliation for a drone attack that wounded four American service members at the Rumeilan base "
+            "earlier in the week.\n\nOfficials said the strikes targeted a depot near Mayadin.")
+    by_place = {e.location.split()[0]: e for e in events_of(text, published="2023-11-13", language="en")}
+    strike, drone = by_place["Al"], by_place["Rmelan"]
+    assert (strike.actor1, strike.event_date, strike.injured) == ("US forces", "2023-11-12", None)
+    # "the strikes" are the answer, not the drone attack told in passing before them
+    assert (drone.actor1, drone.actor2, drone.injured) == ("Iran-aligned militias", "US forces", 4)
+    assert (drone.event_date, drone.time_precision) == ("2023-11-11", 2)
+
+
 def test_a_district_read_as_a_namesake_far_away_gives_way_to_its_city():
     # Iraq's Hamdaniya is no district of Aleppo
     text = "Rockets fell on the Hamdaniyah district of Aleppo city on Saturday, wounding five civilians."

@@ -81,6 +81,9 @@ def test_arabic_casualties(text, expected):
      [("killed", 1, None, "A militia commander was killed")]),
     ("an attack killing between 2 and 4 fighters", [("killed", 2, None, "killing between 2 and 4")]),
     ("Five of them were killed.", [("killed", 5, None, "Five of them were killed")]),
+    # the people's unit between the count and its verb
+    ("Nine fighters from Iran-backed groups were killed in the strike.",
+     [("killed", 9, None, "Nine fighters from Iran-backed groups were killed")]),
 ])
 def test_english_casualties(text, expected):
     assert mentions(text, "en") == expected
