@@ -468,6 +468,7 @@ _SHORT_GAP = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+){0,3}")
 _IN_BEFORE = re.compile(r"(?:\b(?:in|of)|(?<!\w)في)\s+(?:the\s+)?$", re.I)
 REFERENCE_KM = 100        # "X, south of Y": farther than this (plus any distance said), X read is a namesake...
 NAMESAKE_KM = 250         # ...when abroad, or in the same country farther than this
+REGION_SPAN_KM = 120      # "a region in the countryside of Y": Y's point this close may be a governorate it spans
 QUALIFIER_REACH = 80      # characters from a place to the "in <governorate>" that still qualifies it
 
 
@@ -490,6 +491,8 @@ def _drop_admin_qualifiers(places: list[LocatedPlace], text: str, event_words: l
             continue                      # "the Kharab al-Jir base in the Rmelan countryside": the base
         if prev is not None and _in_countryside_of(prev, p, text, event_words):
             continue                      # "قرية تل حميس بريف القامشلي": the village
+        if prev is not None and _region_in_governorate(prev, p, text[prev.end:p.start]):
+            continue                      # "جبل البشري بريف الرقة": the range, which spans Raqqa too
         if prev is not None and not p.coarse and _opening_governorate(prev, p, text, sentences):
             out[-1] = p                   # "..., and in Hasakah artillery shelled Tal Tamr": Tal Tamr
             continue
@@ -611,6 +614,19 @@ def _opening_governorate(opening: LocatedPlace, finer: LocatedPlace, text: str, 
     sent = next((s for s in sentences if s.start <= opening.start and finer.end <= s.end), None)
     # (^ is the sentence's start)
     return sent is not None and _CLAUSE_OPENING_IN.search(text[sent.start:opening.start]) is not None
+
+
+def _region_in_governorate(region: LocatedPlace, p: LocatedPlace, gap: str) -> bool:
+    """"Jebel Bishri in the countryside of Raqqa": a region that spans governorates is said to lie in
+    one of them whose point is within REGION_SPAN_KM (only place-link words between, no "and")."""
+    if region.place.kind != "region" or _has_conjunction(gap):
+        return False
+    links = _link_words("connector") | _link_words("qualifier")
+    # "بريف": an attached preposition on the link word
+    if not all(w in links or w[:1] in "بلو" and w[1:] in links for w in map(fold_word, gap.split())):
+        return False
+    return any(c.kind == "governorate" and distance_km(c, region.place) <= REGION_SPAN_KM
+               for c in p.candidates or (p.place,))
 
 
 def _names_governorate_of(p: LocatedPlace, finer: LocatedPlace) -> bool:

@@ -758,3 +758,16 @@ def test_forces_that_pounded_an_area_shelled_it():
     text = "Government forces pounded rebel-held areas in Idlib province on Saturday, killing at least nine civilians."
     assert [(e.sub_event_type, e.fatalities) for e in events_of(text, language="en")] == [
         ("Shelling/artillery/missile attack", 9)]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("شنت طائرات حربية روسية غارات جوية صباح الاثنين على مواقع لتنظيم داعش في جبل البشري بريف الرقة "
+     "الجنوبي الشرقي. ولم يصدر أي تعليق رسمي من دمشق حول الهجوم.", "ar"),
+    ("Russian warplanes carried out air strikes on Monday on Islamic State hideouts in Jabal al-Bishri in the "
+     "southeastern countryside of Raqqa. There was no official comment from Damascus on the attack.", "en"),
+])
+def test_a_region_said_to_lie_in_a_governorate_it_spans_is_one_event_and_a_capital_commenting_is_none(text, language):
+    # Jebel Bishri spans Deir ez-Zor, Raqqa and Homs: "in the Raqqa countryside" only says where;
+    # Damascus is where a comment did not come from, not a place struck
+    events = events_of(text, language=language)
+    assert [(e.location, e.geo_precision, e.actor1) for e in events] == [("Jebel Bishri", 3, "Russia")]
