@@ -183,7 +183,8 @@ def _claimed_acts() -> tuple[re.Pattern, re.Pattern]:
                          r"(?:it|they|its\s+[a-z]+)\s+(?:had\s+|have\s+)?(?:"
                          + alternation("en") + r")\b", re.I)
     # a short aside between commas may come first: "أعلنت الخلية، اليوم الأحد، تنفيذ ضربة"
-    arabic = re.compile(r"\s*(?:[،,][^،,.]{1,25}[،,])?[\s،,]*(?:في\s+بيان\S*[\s،,]*)?(?:عن\s+)?[وب]?(?:"
+    # (the speaker's name may close with a quote: أعلنت "المقاومة الإسلامية في العراق"، فجر اليوم، استهداف)
+    arabic = re.compile(r"[\s\"'»”]*(?:[،,][^،,.]{1,25}[،,])?[\s،,]*(?:في\s+بيان\S*[\s،,]*)?(?:عن\s+)?[وب]?(?:"
                         + alternation("ar") + r")(?!\w)")
     return english, arabic
 

@@ -23,7 +23,8 @@ How an analyst reads a report, as rules:
    where none of them lies ("... بريف حمص الغربي، ومواقع أخرى في منطقة الديماس بريف دمشق").
 6. Told apart: "a separate strike"/"غارة أخرى", or a sentence opened by "In a separate
    incident"/"وفي حادثة أخرى", starts a new set (keeping the attacker of the last
-   one of its kind); "similar strikes"/"ضربات مماثلة", or an event word after "a day after"/
+   one of its kind); "استهداف X بعدد من الصواريخ، وY بطائرة مسيرة" is one act against two targets,
+   each with its own weapon: two events, Y's taking X's attacker; "similar strikes"/"ضربات مماثلة", or an event word after "a day after"/
    "بعد أيام من" in its clause, recalled beside the report start a set of their own that takes
    no side, date or carried claim from the others and lends none;
    "in response to an attack"/"رداً على هجوم" names the answered attack: its sides are
@@ -176,6 +177,7 @@ class Mention:
     recalled_after: int = -1                      # where "a day after" recalls it, when that is how
     answers_to: "Mention | None" = None           # set on an attack that `answers_to` retaliated for
     answer_from: int = -1                         # where its "in response to" ends: its sides are told after
+    same_act_as: "Mention | None" = None          # a second target of that mention's act, with its own weapon
     background: bool = False                      # an earlier event recalled ("last year's attack")
 
     @property
@@ -236,6 +238,12 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
             continue
         if prev is not None and t.generic and t.definite and not prev.trigger.generic:
             prev.spans.append((t.start, t.end))
+            continue
+        if prev is not None and _second_target_of(text, prev, t):
+            # "استهداف قاعدة عين الأسد بعدد من الصواريخ، وقاعدة حرير بطائرة مسيرة": the same act
+            # against a second target, with its own weapon
+            mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
+                                    headline=t.start < headline_end, same_act_as=prev))
             continue
         if prev is not None and prev.trigger.generic and not prev.trigger.definite and \
                 not t.generic and _instrument_of(text, prev, t):
@@ -315,7 +323,25 @@ def _instrument_of(text: str, prev: Mention, t: Trigger) -> bool:
         # "struck a headquarters in Erbil, in Iraq's Kurdistan region, with ballistic missiles":
         # an explicit "with" may come a clause later in the same sentence
         return bool(_INSTRUMENT.search(text, max(prev.sentence.start, t.start - 20), t.start))
-    return text[t.start] == "ب" or bool(_INSTRUMENT.search(text, max(clause[0], t.start - 20), t.start))
+    return text[t.start] == "ب" or bool(_INSTRUMENT.search(text, max(clause[0], t.start - 20), t.start)) \
+        or bool(_COUNTED_INSTRUMENT.search(text, max(clause[0], t.start - 12), t.start))
+
+
+# "بعدد من الصواريخ", "بعشرات القذائف", "بـ3 صواريخ": the ب of the instrument stands on its count
+_COUNTED_INSTRUMENT = re.compile(r"(?<!\w)ب(?:عدد\s+من|عشرات|ـ?\s*[\d٠-٩]+)\s+$")
+
+
+def _second_target_of(text: str, prev: Mention, t: Trigger) -> bool:
+    """t is the weapon of a second target of prev's act: prev is a targeting word that took its
+    own weapon ("استهداف X بعدد من الصواريخ"), and "، وY" then t with an attached ب follow in the
+    same sentence, with no other event word between."""
+    if len(prev.spans) < 2 or not prev.spans[0][1] <= prev.trigger.start or t.generic or text[t.start] != "ب":
+        return False
+    gap = text[prev.spans[-1][1]:t.start]
+    return bool(_COORDINATED_TARGET.match(gap)) and not crosses_clause(gap, gap.find("و") + 1, len(gap))
+
+
+_COORDINATED_TARGET = re.compile(r"^\s*[،,]?\s*و\S+(?:\s+\S+){0,6}\s+$")
 
 
 def _distinct_marker(text: str, t: Trigger, inside: bool = True) -> str | None:
@@ -388,6 +414,9 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
             continue
         before = [m for m in sent_mentions if m.spans[0][0] < p.start]
         owner = before[-1] if before else sent_mentions[0]
+        after = next((m for m in sent_mentions if m.spans[0][0] >= p.end), None)
+        if after is not None and after.same_act_as is owner and owner.spans[-1][1] <= p.start:
+            owner = after                  # "..., وقاعدة حرير بطائرة مسيرة": the target before its weapon
         if p.coarse:
             owner.coarse.append(p)
             continue
@@ -768,6 +797,8 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
     for m in mentions:
         m.actor1, m.actor2 = choose_actors(m.votes)
     for m in mentions:
+        if m.same_act_as is not None:
+            m.actor1 = m.actor1 or m.same_act_as.actor1
         if m.answers_to is not None:
             # the attack answered was made by the side the answer struck, against the answering side
             m.actor1 = m.actor1 or (m.answers_to.actor2 if m.answers_to.actor2 != m.actor2 else None)

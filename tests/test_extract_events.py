@@ -771,3 +771,14 @@ def test_a_region_said_to_lie_in_a_governorate_it_spans_is_one_event_and_a_capit
     # Damascus is where a comment did not come from, not a place struck
     events = events_of(text, language=language)
     assert [(e.location, e.geo_precision, e.actor1) for e in events] == [("Jebel Bishri", 3, "Russia")]
+
+
+def test_a_second_target_of_one_claimed_act_with_its_own_weapon_is_its_own_event():
+    text = ("أعلنت \"المقاومة الإسلامية في العراق\"، فجر اليوم السبت، استهداف قاعدة عين الأسد الجوية غربي الأنبار "
+            "بعدد من الصواريخ، وقاعدة حرير شمال أربيل بطائرة مسيّرة.")
+    events = events_of(text, published="2024-01-20", language="ar")
+    assert [(e.location.split()[0], e.sub_event_type, e.actor1) for e in events] == [
+        ("Ain", "Shelling/artillery/missile attack", "Iran-aligned militias"),
+        ("Harir", "Air/drone strike", "Iran-aligned militias")]
+    # the speaker's name in quotes still makes "أعلنت ... استهداف" a claim of responsibility
+    assert all(("Iran-aligned militias", "claim") in {(c.claimant, c.stance) for c in e.claims} for e in events)
