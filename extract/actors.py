@@ -93,6 +93,15 @@ def _after_agent_noun(text: str, start: int) -> bool:
     return False
 
 
+def _is_weapon_noun(word: str) -> bool:
+    """An Arabic noun for what strikes, or an English one, singular or plural ("a drone belonging to")."""
+    folded = fold_word(word)
+    if not folded.isascii():
+        return folded in agent_nouns()
+    types = weapon_types()
+    return folded in types or folded + "s" in types
+
+
 def _owns_the_weapon(text: str, trigger_start: int, trigger_end: int, name_start: int) -> bool:
     """"قصف مدفعية النظام", "قصفت مدفعية الحرس الثوري": an Arabic weapon noun right before a name,
     as the event phrase's last word or the one word between it and the name, makes the name its
@@ -120,7 +129,7 @@ def _cue_role(mention: ActorMention, cues: list[RoleCue], text: str, used: set |
         if cue.role == "owner":
             # "طائرة مسيرة تابعة للقوات التركية": a weapon owned strikes; "مواقع تابعة لـX": a site is hit
             owned = text[max(0, cue.start - 30):cue.start].split()[-2:]
-            return "attacker" if any(fold_word(w) in agent_nouns() for w in owned) else "target"
+            return "attacker" if any(_is_weapon_noun(w) for w in owned) else "target"
         if cue.role == "member":
             # "members of X" takes the role of the cue right before it: "هجوم شنه عناصر من X"
             # (X attacked), "مقتل عناصر من X" (X was hit); alone it is the side hit

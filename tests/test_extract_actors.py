@@ -227,3 +227,13 @@ def test_the_sides_of_another_statement_before_while_are_not_this_events():
 def test_the_artillery_of_a_side_targeted_is_the_side_struck():
     text = "استهداف مدفعية قسد في منبج بطائرة مسيرة صباح اليوم."
     assert sides(text)[0][1] == "SDF"
+
+
+@pytest.mark.parametrize("text", [
+    "قُتل قيادي في \"هيئة تحرير الشام\"، مساء الثلاثاء، بغارة لطائرة مسيّرة يُرجح أنها تابعة للتحالف الدولي، "
+    "استهدفت سيارته على طريق إدلب - بنش.",
+    "A commander of Hayat Tahrir al-Sham was killed on Tuesday evening when a drone believed to belong to the "
+    "U.S.-led coalition struck his car on the Idlib-Binnish road.",
+])
+def test_a_weapon_said_to_likely_belong_to_a_side_was_that_sides(text):
+    assert sides(text) == [("US forces", "Hayat Tahrir al-Sham")]
