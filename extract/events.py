@@ -6,7 +6,8 @@ How an analyst reads a report, as rules:
    refers back to the nearest earlier mention whose sides agree with it. A weapon named as the
    instrument of a generic attack in its clause ("with a grenade", "بقنبلة يدوية") gives it its type.
 2. A usable place belongs to the nearest event word before it in its sentence (or after it,
-   when the place comes first). Places joined only by "و"/"and"/commas and precision words form
+   when the place comes first). An event word with no place whose clause says "in the area" /
+   "في المنطقة" is placed near the last place of the nearest earlier event (precision 2). Places joined only by "و"/"and"/commas and precision words form
    one group ("بادية مدينة الميادين وريف البوكمال").
 3. A casualty figure belongs to the event word it is told with ("killed in clashes"), else to the
    nearest place group or event word before it in its sentence; a
@@ -80,7 +81,8 @@ def _link_words(role: str) -> frozenset[str]:
             if len(row) >= 3 and row[2] != "origin":
                 connectors.update(fold(w) for w in row[0].split())
         _LINKS = {"connector": frozenset(connectors),
-                  **{role: frozenset(fold(r[0]) for r in rows if r[1:2] == [role]) for role in ("qualifier", "inside")}}
+                  **{role: frozenset(fold(r[0]) for r in rows if r[1:2] == [role])
+                     for role in ("qualifier", "inside", "anaphor")}}
     return _LINKS[role]
 
 
@@ -446,6 +448,33 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
         unit = PlaceUnit([p])
         owner.units.append(unit)
         last_unit[id(owner)] = (unit, p)
+    _place_area_anaphors(mentions, text)
+
+
+@lru_cache(maxsize=1)
+def _anaphor_pattern() -> re.Pattern:
+    phrases = sorted(_link_words("anaphor"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)")
+
+
+def _place_area_anaphors(mentions: list[Mention], text: str) -> None:
+    """"Iraqi aircraft later bombed hideouts in the area": a mention with no place of its own whose
+    clause says "in the area" / "في المنطقة" after its event word took place near the last place of
+    the nearest earlier event that has one (precision 2)."""
+    placed: Mention | None = None
+    for m in mentions:
+        if m.units:
+            placed = m if not m.recalled else placed
+            continue
+        if placed is None or m.coarse or m.headline or m.recalled or m.background:
+            continue                               # ("similar attacks in the area" are no one event)
+        clause_end = m.sentence.clause_at(m.spans[-1][1] - 1)[1]
+        if not _anaphor_pattern().search(fold(text[m.spans[-1][1]:clause_end])):
+            continue
+        where = placed.units[-1].places[-1]
+        m.units.append(PlaceUnit([where._replace(
+            precision=max(where.precision, 2), explicit=True,
+            reason=f"in the area of {where.place.name} (named before)")]))
 
 
 STRETCH_DETOUR_KM = 20    # a place this much off the straight line between X and Y still lies on the road

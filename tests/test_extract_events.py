@@ -782,3 +782,23 @@ def test_a_second_target_of_one_claimed_act_with_its_own_weapon_is_its_own_event
         ("Harir", "Air/drone strike", "Iran-aligned militias")]
     # the speaker's name in quotes still makes "أعلنت ... استهداف" a claim of responsibility
     assert all(("Iran-aligned militias", "claim") in {(c.claimant, c.stance) for c in e.claims} for e in events)
+
+
+@pytest.mark.parametrize("text, language, where", [
+    ("Two Iraqi soldiers were killed when Islamic State militants attacked an army post in the Tarmiyah district "
+     "north of Baghdad late on Sunday.\n\nIraqi aircraft later bombed suspected hideouts in the area, the military said.",
+     "en", "At Tarmiyah"),
+    ("قتل جنديان عراقيان بهجوم لتنظيم داعش على نقطة للجيش في قضاء الطارمية شمالي بغداد مساء الأحد. "
+     "وقصف الطيران العراقي لاحقاً مخابئ للتنظيم في المنطقة ذاتها.", "ar", "At Tarmiyah"),
+])
+def test_a_strike_in_the_area_is_placed_where_the_event_before_it_was(text, language, where):
+    attack, strike = events_of(text, published="2024-03-18", language=language)
+    assert (strike.location, strike.sub_event_type, strike.actor1, strike.geo_precision) == \
+        (where, "Air/drone strike", "Iraqi forces", 2)
+    assert attack.location == where and attack.fatalities == 2
+
+
+def test_similar_attacks_in_the_area_are_not_placed_there():
+    text = ("انفجرت عبوة ناسفة بدورية لقسد داخل بلدة الشدادي صباح السبت، ما أدى إلى مقتل ثلاثة عناصر. "
+            "فيما تتهم قسد خلايا تنظيم داعش بتنفيذ هجمات مماثلة في المنطقة.")
+    assert [e.location for e in events_of(text, language="ar")] == ["Ash Shaddadah"]
