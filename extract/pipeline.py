@@ -13,6 +13,7 @@ over the article (lexicons.TermMatcher, shared=True), kept with its FoldedText.
 from __future__ import annotations
 
 import bisect
+import re
 
 from extract import events as ev
 from extract.actors import find_actors, find_role_cues
@@ -56,6 +57,10 @@ def _within(stretches: list[tuple[int, int]]):
         i = bisect.bisect_right(starts, offset) - 1
         return i >= 0 and offset < stretches[i][1]
     return inside
+
+
+# "caused no casualties among civilians", "دون إصابات بين المدنيين": the people a "none" is said of
+_AMONG = re.compile(r"\s+(?:among|in\s+the\s+ranks\s+of|بين|في\s+صفوف)\s+(?:the\s+)?")
 
 
 def _shifted(items, offset: int):
@@ -125,7 +130,8 @@ def annotate(article: Article, gazetteer=None) -> dict:
     # "no civilian casualties were reported": the civilians named there were not hit
     nones = [(c.start, c.end) for c in casualties if c.vague_word == "none"]
     if nones:
-        actors = [a for a in actors if a.kind != "weak" or not any(s <= a.start and a.end <= e for s, e in nones)]
+        actors = [a for a in actors if a.kind != "weak" or not any(
+            s <= a.start and (a.end <= e or _AMONG.fullmatch(text, e, a.start)) for s, e in nones)]
     return {"doc": doc, "sentences": sentences, "actors": actors, "cues": cues, "claims": claims,
             "places": places, "triggers": triggers, "dates": dates, "casualties": casualties}
 

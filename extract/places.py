@@ -54,12 +54,13 @@ class _PrecisionRules:
     after: re.Pattern
     origin: re.Pattern
     echo: re.Pattern            # "its echoes were heard in X": X is where the blast was heard
+    speaker: re.Pattern         # "an official in X told": X is where a source speaks from
     rules: dict
 
 
 @lru_cache(maxsize=1)
 def precision_rules() -> _PrecisionRules:
-    before, after, origin, echo, settlement, rules = [], [], [], [], [], {}
+    before, after, origin, echo, speaker, settlement, rules = [], [], [], [], [], [], {}
     for row in read_table("precision_words.tsv"):
         if len(row) < 3:
             continue
@@ -72,6 +73,8 @@ def precision_rules() -> _PrecisionRules:
             origin.append(phrase)
         elif precision == "echo":
             echo.append(phrase)
+        elif precision == "speaker":
+            speaker.append(phrase)
         else:
             rules[(side, phrase)] = (int(precision), reason, area)
             (before if side == "before" else after).append(phrase)
@@ -93,6 +96,7 @@ def precision_rules() -> _PrecisionRules:
         # start is checked after a match, by _starts_word)
         origin=re.compile(rf"(?:{alt(origin)})(?!\w)"),
         echo=re.compile(rf"(?:{alt(echo)})"),
+        speaker=re.compile(rf"(?:{alt(speaker)})(?!\w)"),
         rules=rules,
     )
 
@@ -149,6 +153,27 @@ def _is_origin(pieces: list[str]) -> bool:
     return any(_leads_to_name(window[f.end():]) for f in _overlapping_matches(precision_rules().origin, window))
 
 
+SPEAKER_GAP = 24           # characters between a source's place and its speech verb ("district ", "، ")
+_SAID_AFTER = re.compile(r"\s*(?:\S+\s+)?(?:[إأا]ن|:)(?!\w)")   # "... في العمادية إن", "... في القامشلي، لـ X: "
+
+
+def _where_a_source_speaks(text: str, m, verb_starts: list[int], doc=None) -> bool:
+    """"A local official in Amadiya district told Rudaw", "قال مصدر محلي في القامشلي": the name says
+    where the source is, when a speaker phrase stands right before it (precision kind "speaker") and
+    a speech verb right after it, only place words between."""
+    i = bisect.bisect_left(verb_starts, m.end)
+    verb_after = i < len(verb_starts) and verb_starts[i] - m.end <= SPEAKER_GAP and \
+        _leads_to_name(_folded(text, m.end, verb_starts[i], doc) + " x")
+    # "وقال مسؤول محلي في العمادية إن": the verb first, then the speaker, then what was said
+    verb_before = i > 0 and m.start - verb_starts[i - 1] <= 2 * SPEAKER_GAP and \
+        _SAID_AFTER.match(text, m.end, m.end + SPEAKER_GAP) is not None
+    if not (verb_after or verb_before):
+        return False
+    pieces = CLAUSE_MARK.split(_folded(text, m.start - 2 * ORIGIN_WINDOW, m.start, doc))
+    window = pieces[-1][-ORIGIN_WINDOW:]
+    return any(_leads_to_name(window[f.end():]) for f in _overlapping_matches(precision_rules().speaker, window))
+
+
 def _heard_there(pieces: list[str]) -> bool:
     """"سُمعت أصداؤها في مدينة حمص", "heard as far as Homs": the blast was heard there, it did not
     happen there (an echo word earlier in the name's clause)."""
@@ -185,7 +210,7 @@ def _overlapping_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
 @lru_cache(maxsize=1)
 def _place_words() -> frozenset[str]:
     """Every word of a precision or settlement phrase ("قرب", "مدينة", "the", "outskirts", "of")."""
-    return frozenset(w for row in read_table("precision_words.tsv") if len(row) >= 3 and row[2] not in ("origin", "echo")
+    return frozenset(w for row in read_table("precision_words.tsv") if len(row) >= 3 and row[2] not in ("origin", "echo", "speaker")
                      for w in fold(row[0]).split())
 
 
@@ -219,6 +244,7 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
     source_names = [c.speaker_span for c in claims if c.speaker_span is not None]
     overlapping_actors = _overlap_finder(actors)
     overlapping_words = _overlap_finder(event_words)
+    verb_starts = sorted(c.start for c in claims)
     # echo words are rare: look for them once in the article, then near each name only if found
     echoes = precision_rules().echo.search(doc.folded if doc is not None else fold(text)) is not None
     prev_end = 0
@@ -255,6 +281,8 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
         if excluded is None and source_names and any(a < m.end and m.start < b and (b - a) > (m.end - m.start)
                                                      for a, b in source_names):
             excluded = "part of a source's name"
+        if excluded is None and verb_starts and _where_a_source_speaks(text, m, verb_starts, doc):
+            excluded = "where a source spoke from"      # "a local official in Amadiya district told Rudaw"
         if excluded is None and overlapping_words(m.start, m.end):
             excluded = "part of an event word"        # "طائرات حربية" is not the village Harbiye
         # "rural Idlib" is the governorate's countryside; "eastern Baghdad" is a side of a big city

@@ -802,3 +802,20 @@ def test_similar_attacks_in_the_area_are_not_placed_there():
     text = ("انفجرت عبوة ناسفة بدورية لقسد داخل بلدة الشدادي صباح السبت، ما أدى إلى مقتل ثلاثة عناصر. "
             "فيما تتهم قسد خلايا تنظيم داعش بتنفيذ هجمات مماثلة في المنطقة.")
     assert [e.location for e in events_of(text, language="ar")] == ["Ash Shaddadah"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Turkish warplanes bombed suspected PKK positions near the village of Kani Masi in Duhok province on Thursday. "
+     "A local official in Amadiya district told Rudaw that the strikes caused no casualties among civilians.", "en"),
+    ("قصفت طائرات حربية تركية، الخميس، مواقع يشتبه بأنها لحزب العمال الكردستاني قرب قرية كاني ماسي في محافظة دهوك. "
+     "وقال مسؤول محلي في العمادية إن القصف لم يسفر عن إصابات بين المدنيين.", "ar"),
+])
+def test_where_a_source_speaks_from_is_no_event_and_civilians_spared_are_not_the_side_hit(text, language):
+    events = events_of(text, published="2024-04-12", language=language)
+    assert [(e.location, e.actor1, e.actor2) for e in events] == [("Kani Masi", "Turkey", "PKK")]
+
+
+def test_an_official_killed_in_a_town_keeps_the_town():
+    # the speaker rule needs a speech verb right after the name
+    text = "Gunmen shot dead a local official in Amadiya on Thursday, security sources said."
+    assert [e.location for e in events_of(text, language="en")] == ["Al Amadiyah"]
