@@ -251,3 +251,13 @@ def test_an_arabic_speaker_comes_right_after_the_verb():
     assert [c[0] for c in claims_of(text)] == [None]
     [event] = extract_events(art(text, published="2024-01-08"))
     assert (event.actor1, event.actor2, event.fatalities, event.injured) == ("Islamic State", "PMF", 1, 2)
+
+
+def test_the_interim_government_blaming_an_unclaimed_bombing_is_a_blame_of_it():
+    # "التفجير" (the bombing) refers back to the car bomb, so its sentence's blame speaks of it
+    text = ("انفجرت سيارة مفخخة في مدينة أعزاز بريف حلب الشمالي، صباح اليوم الأحد، ما أسفر عن مقتل ستة مدنيين. "
+            "ولم تتبن أي جهة التفجير حتى الآن، فيما اتهمت وزارة الدفاع في الحكومة السورية المؤقتة "
+            "\"وحدات حماية الشعب\" الكردية بالوقوف وراءه.")
+    [event] = extract_events(read_article_text(text, id="t", published="2023-09-17", language="ar"))
+    assert ("Syrian Interim Government", "blame") in {(c.claimant, c.stance) for c in event.claims}
+    assert event.actor1 == "SDF"
