@@ -42,7 +42,7 @@ How an analyst reads a report, as rules:
    before the publication's, "had been arrested" with no date; lexicons/background_markers.tsv)
    yields no event; nor does one whose own date lies more than a month before publication.
 9. A claim speaks of the events of its sentence (and of the following sentences of its paragraph
-   that name no source); a blame only of the event it names. An event keeps one claim per
+   that name no source); a blame, or a denial that names what it denies, only of that event. An event keeps one claim per
    (claimant, stance). A source telling of its own side's strike claims it ("U.S. jets struck
    ..., the Pentagon said"); a clash has no author to claim it.
 """
@@ -1112,7 +1112,8 @@ def attach_claims(mentions: list[Mention], claims: list[ClaimMention], sentences
         prev_end = s.end
     # a blame speaks of the one event it names ("تتهمها الولايات المتحدة بتنفيذ هجوم بطائرة مسيّرة"
     # blames the militias for the drone attack, not for the strikes told in the same sentence)
-    blamed = {id(c): _blamed_mention(c, mentions) for c in claims if c.claimant and c.stance == "blame"}
+    # so does a denial that names what it denies ("denied any link to the attacks on U.S. forces")
+    blamed = {id(c): _blamed_mention(c, mentions) for c in claims if c.claimant and c.stance in ("blame", "deny")}
     for m in mentions:
         # (a recalled event is spoken of only by a source in its own sentence)
         told = by_sentence.get(m.sentence.start, []) if m.recalled else current.get(m.sentence.start, [])

@@ -261,3 +261,23 @@ def test_the_interim_government_blaming_an_unclaimed_bombing_is_a_blame_of_it():
     [event] = extract_events(read_article_text(text, id="t", published="2023-09-17", language="ar"))
     assert ("Syrian Interim Government", "blame") in {(c.claimant, c.stance) for c in event.claims}
     assert event.actor1 == "SDF"
+
+
+def test_a_denial_speaks_of_the_event_it_names():
+    # (a source's words carry on to the next sentences of its paragraph, but a denial only to what it denies)
+    text = ("Israeli warplanes carried out air strikes on Friday evening on positions inside Deir ez-Zor city. "
+            "Local sources denied that the strikes had hit military sites, saying civilian homes were damaged. "
+            "An IED exploded near a patrol of the SDF on the outskirts of Manbij on Friday, wounding two members.")
+    events = extract_events(read_article_text(text, id="t", published="2024-05-10", language="en"))
+    stances = {e.location: {(c.claimant, c.stance) for c in e.claims} for e in events}
+    assert ("Local sources", "deny") in stances["Deir ez-Zor"]
+    assert ("Local sources", "deny") not in stances["Manbij"]
+
+
+@pytest.mark.parametrize("text", [
+    "An Israeli air strike destroyed Iran's consulate in Damascus on Monday, killing seven Iranian military "
+    "advisers, Iran's foreign minister said.",
+    "قالت وزارة الخارجية الإيرانية إن غارة إسرائيلية دمرت القنصلية الإيرانية في دمشق يوم الاثنين.",
+])
+def test_a_foreign_ministry_speaks_for_its_government(text):
+    assert ("Iranian government", "report", None) in claims_of(text)
