@@ -39,6 +39,7 @@ class ClaimMention(NamedTuple):
     sentence: tuple[int, int]
     claimant_actor: str | None = None   # the speaker as an actor, when it is one ("قسد", "IS")
     speaker_span: tuple[int, int] | None = None   # where the speaker is named
+    defended: bool = False     # the speaker says it repelled the attack ("said they had repelled"): the side hit
 
 
 @lru_cache(maxsize=1)
@@ -138,6 +139,7 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
                        speaker[1] if speaker else m.end)
         if stance == "report" and _says_it_struck(doc, m, speaker, sent.end):
             stance = "claim"            # "said on Monday they had struck": the speaker claims the attack
+        defended = stance == "report" and _says_it_struck(doc, m, speaker, sent.end, "defended")
         blamed = _blamed(text, m, actors, speaker, sent) if stance == "blame" else None
         if speaker and speaker[2] == PREVIOUS:
             speaker = (speaker[0], speaker[1], last_source) if last_source else None
@@ -150,7 +152,7 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
                       and a.kind not in ("adjective", "weak")), None)
         out.append(ClaimMention(m.start, m.end, stance, speaker[2] if speaker else None, blamed,
                                 (frame_lo, frame_hi), (sent.start, sent.end), speaker_actor,
-                                (speaker[0], speaker[1]) if speaker else None))
+                                (speaker[0], speaker[1]) if speaker else None, defended))
     return out
 
 
@@ -172,11 +174,12 @@ def _before_lo(text: str, verb, sent: Sentence) -> int:
     return lo
 
 
-@lru_cache(maxsize=1)
-def _claimed_acts() -> tuple[re.Pattern, re.Pattern]:
+@lru_cache(maxsize=2)
+def _claimed_acts(role: str = "struck") -> tuple[re.Pattern, re.Pattern]:
     """lexicons/claimed_acts.tsv as two patterns: English "[on Monday] [that] it/they/its jets [had] <act>",
-    Arabic "[، aside،] [، في بيان،] [عن] <act>" (matched on the folded text after the speaker)."""
-    rows = read_table("claimed_acts.tsv")
+    Arabic "[، aside،] [، في بيان،] [عن] <act>" (matched on the folded text after the speaker);
+    `role` "struck" for the acts of an attacker, "defended" for a side that repelled one."""
+    rows = [r for r in read_table("claimed_acts.tsv") if (r[2] if len(r) > 2 and r[2] else "struck") == role]
     def alternation(lang):
         return "|".join(re.escape(fold(r[0])) for r in sorted(rows, key=lambda r: -len(r[0])) if r[1] == lang)
     english = re.compile(r"\s+(?:(?:late\s+|early\s+)?on\s+\w+\s+|in\s+a\s+statement\s+)?(?:that\s+)?"
@@ -199,13 +202,14 @@ def _claimed_thing() -> re.Pattern:
                       + "|".join(re.escape(n) for n in sorted(nouns)) + r")s?\b", re.I)
 
 
-def _says_it_struck(doc: FoldedText, verb, speaker, sent_end: int) -> bool:
-    """The speaker says it carried out the attack: "said they had struck", "أعلنت X استهداف"."""
-    english, arabic = _claimed_acts()
+def _says_it_struck(doc: FoldedText, verb, speaker, sent_end: int, role: str = "struck") -> bool:
+    """The speaker says it carried out the attack: "said they had struck", "أعلنت X استهداف" (or, with
+    role "defended", that it repelled one: "said they had repelled", "أعلنت X التصدي لهجوم")."""
+    english, arabic = _claimed_acts(role)
     text = doc.text
     if text[verb.start].isascii():
         return english.match(text, verb.end, sent_end) is not None or \
-            (text[verb.start:verb.end].lower() in ("claimed", "claims") and
+            (role == "struck" and text[verb.start:verb.end].lower() in ("claimed", "claims") and
              _claimed_thing().match(text, verb.end, sent_end) is not None)
     if speaker is None or speaker[0] < verb.end or not _ANNOUNCES.match(fold(text[verb.start:verb.end])):
         return False

@@ -814,6 +814,12 @@ def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: lis
         in_window = cues[bisect.bisect_left(cue_starts, lo):bisect.bisect_left(cue_starts, hi)]
         m.votes = role_votes(t0, t1, window, in_window, text)
     for c in claims:
+        if c.defended and c.claimant_actor:
+            # "the SDF said they had repelled an attack on Thiban": the speaker was the side attacked
+            target = _blamed_mention(c, mentions)
+            if target is not None:
+                target.votes.append(RoleVote(c.claimant_actor, "target", BLAMED, 0, False))
+            continue
         # a blame names who struck; so does an actor claiming the attack for itself
         attacker = c.blamed if c.stance == "blame" else c.claimant_actor if c.stance == "claim" else None
         if attacker:

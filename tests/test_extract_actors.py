@@ -237,3 +237,13 @@ def test_the_artillery_of_a_side_targeted_is_the_side_struck():
 ])
 def test_a_weapon_said_to_likely_belong_to_a_side_was_that_sides(text):
     assert sides(text) == [("US forces", "Hayat Tahrir al-Sham")]
+
+
+@pytest.mark.parametrize("text", [
+    "Kurdish-led forces said on Saturday they had repelled an attack by Arab tribal fighters on the town of "
+    "Busayrah in eastern Deir ez-Zor, killing six of the attackers.",
+    "أعلنت قوات سوريا الديمقراطية، السبت، التصدي لهجوم شنه مقاتلون من العشائر العربية على بلدة البصيرة "
+    "بريف دير الزور الشرقي، ما أسفر عن مقتل ستة من المهاجمين.",
+])
+def test_a_side_that_says_it_repelled_an_attack_was_the_side_attacked(text):
+    assert sides(text, published="2023-09-02") == [("Arab tribal militias", "SDF")]
