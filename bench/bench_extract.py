@@ -6,6 +6,8 @@ are background, as in real reports) with places and sides drawn at random (fixed
 baseline run side by side: the gazetteer scan alone over the same corpus, the floor any
 gazetteer-based extractor pays. Times are this process's CPU time (the machine may be shared;
 --wall times wall-clock instead). Nothing is asserted; the target is >= 1,000 articles/s.
+Then one long article of 32, 128 and 320 KB made of the corpus's articles joined: its ms per KB
+against the same text as separate articles shows whether the stages stay close to linear.
 
     .venv/bin/python bench/bench_extract.py [--articles N] [--runs R] [--wall]
 """
@@ -140,6 +142,29 @@ def main() -> None:
     print(f"baseline gazetteer.scan: {base_rate:6.0f} articles/s  {1000 / base_rate:.3f} ms/article  "
           f"(same corpus, same runs)")
     print(f"extraction costs {base_rate / full_rate:.1f}x the bare gazetteer scan; target >= 1,000 articles/s")
+    long_article_figures(corpus, gaz, args.runs)
+
+
+def long_article_figures(corpus: list[Article], gaz, runs: int) -> None:
+    """One long article (a daily digest, a saved page of many reports) made of the corpus's articles
+    joined: its cost per KB against the 2 KB articles' shows whether extraction stays linear."""
+    per_kb_short = None
+    for kb in (32, 128, 320):
+        parts, size = [], 0
+        for a in corpus:
+            if size >= kb * 1024:
+                break
+            parts.append(a.text)
+            size += len(a.text.encode("utf-8"))
+        article = Article(id=f"long-{kb}", text="\n\n".join(parts), published=date(2024, 5, 10),
+                          outlet="Bench Wire", language="ar")
+        seconds = statistics.median(timed(lambda a: extract_events(a, gaz), [article]) for _ in range(runs))
+        per_kb = 1000 * seconds / (size / 1024)
+        if per_kb_short is None:
+            short = statistics.median(timed(lambda a: extract_events(a, gaz), corpus[:len(parts)]) for _ in range(runs))
+            per_kb_short = 1000 * short / (size / 1024)
+        print(f"one {size / 1024:5.0f} KB article: {seconds:6.3f} s, {per_kb:5.2f} ms/KB "
+              f"({per_kb / per_kb_short:.1f}x the ms/KB of the same text as {len(parts)} separate articles)")
 
 
 if __name__ == "__main__":

@@ -7,13 +7,16 @@ is named by its canonical actor. A blame also tells the events stage who struck.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from typing import NamedTuple
 from functools import lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 from extract.actors import ActorMention
 from extract.lexicons import FoldedText, TermMatcher, fold, read_table
 from extract.sentences import Sentence
+from extract.spans import overlap_finder, within
 
 SPEAKER_WINDOW = 90           # characters between a speech verb and its speaker's name
 SHORT_WINDOW = 30             # "said X": how far after the verb a speaker may be named
@@ -80,15 +83,24 @@ def _told_to(text: str, m, verb_ends: frozenset) -> bool:
     return _TOLD.search(text, max(0, m.start - 10), m.start) is not None
 
 
+def _starting_in(items: list, lo: int, hi: int) -> list:
+    """The items (sorted by start) that start in [lo, hi)."""
+    return items[bisect.bisect_left(items, lo, key=_START):bisect.bisect_left(items, hi, key=_START)]
+
+
+_START = attrgetter("start")
+
+
 def _speaker(sources: list, lo: int, hi: int, actors: list[ActorMention], nearest_to: int,
              starts_before: int | None = None):
     """The claimant named in text[lo:hi] (starting before `starts_before`, when given): a known
     source first, else an actor; nearest wins."""
     first = hi if starts_before is None else starts_before
-    names = [(m.start, m.end, m.value) for m in sources if lo <= m.start < first and m.end <= hi]
+    # (sources and actors are in text order: only those starting in [lo, first) are looked at)
+    names = [(m.start, m.end, m.value) for m in _starting_in(sources, lo, first) if m.end <= hi]
     if not names:
-        names = [(a.start, a.end, a.actor) for a in actors
-                 if lo <= a.start < first and a.end <= hi and a.kind not in ("adjective", "weak")]
+        names = [(a.start, a.end, a.actor) for a in _starting_in(actors, lo, first)
+                 if a.end <= hi and a.kind not in ("adjective", "weak")]
     if not names:
         return None
     return min(names, key=lambda n: min(abs(n[0] - nearest_to), abs(n[1] - nearest_to)))
@@ -101,7 +113,8 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
     out = []
     if stretches:
         lo, hi = doc.folded_offset(stretches[0][0]), doc.folded_offset(stretches[-1][1])
-        inside = lambda m: any(a <= m.start < b for a, b in stretches)      # noqa: E731
+        in_stretches = within(stretches)
+        inside = lambda m: in_stretches(m.start)                              # noqa: E731
     else:
         lo, hi, inside = 0, None, (lambda m: True)                           # noqa: E731
     verbs = [m for m in verb_matcher().find(doc, lo, hi) if inside(m) and m.value[0] != "none"]
@@ -112,9 +125,12 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
     sources = [m for m in claimant_matcher().find(doc, lo, hi) if inside(m) and not _told_to(text, m, verb_ends)
                and not _COMPOUND_MODIFIER.match(text, m.end)]
     last_source = None              # the last source named by its own name, for "the ministry said"
+    sentence_starts = [s.start for s in sentences]
+    actors_at = overlap_finder(actors)
     for m in verbs:
         stance, side = m.value
-        sent = next((s for s in sentences if s.start <= m.start < s.end), None)
+        i = bisect.bisect_right(sentence_starts, m.start) - 1
+        sent = sentences[i] if i >= 0 and m.start < sentences[i].end else None
         if sent is None:
             continue
         comp = _COMPLEMENTIZER.search(text, m.end, min(sent.end, m.end + SPEAKER_WINDOW + 20))
@@ -148,8 +164,7 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         speaker_actor = None
         if speaker:
             speaker_actor = claimant_sides().get(speaker[2]) or \
-                next((a.actor for a in actors if a.start < speaker[1] and speaker[0] < a.end
-                      and a.kind not in ("adjective", "weak")), None)
+                next((a.actor for a in actors_at(speaker[0], speaker[1]) if a.kind not in ("adjective", "weak")), None)
         out.append(ClaimMention(m.start, m.end, stance, speaker[2] if speaker else None, blamed,
                                 (frame_lo, frame_hi), (sent.start, sent.end), speaker_actor,
                                 (speaker[0], speaker[1]) if speaker else None, defended))

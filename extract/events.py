@@ -61,6 +61,7 @@ from extract.model import Claim, Event
 from gazetteer.model import FACILITY_KINDS, distance_km
 from extract.places import COORDINATORS, LocatedPlace
 from extract.sentences import Sentence, crosses_clause
+from extract.spans import cover_finder, touch_finder
 from extract.triggers import Trigger
 
 BLAME_SCOPE = 90            # characters after a blame verb in which the event it speaks of is named
@@ -409,10 +410,11 @@ def attach_places(mentions: list[Mention], places: list[LocatedPlace], text: str
                                     openers)
     last_unit: dict[int, tuple[PlaceUnit, LocatedPlace]] = {}
     stretches: dict[int, tuple] = {}       # id of a place standing for "between X and Y" -> (X, Y)
+    sentence_starts = sorted(by_sentence)
     for p in usable:
-        sent_mentions = next((ms for start, ms in by_sentence.items()
-                              if ms[0].sentence.start <= p.start < ms[0].sentence.end), None)
-        if not sent_mentions:
+        i = bisect.bisect_right(sentence_starts, p.start) - 1
+        sent_mentions = by_sentence[sentence_starts[i]] if i >= 0 else None
+        if not sent_mentions or p.start >= sent_mentions[0].sentence.end:
             continue
         before = [m for m in sent_mentions if m.spans[0][0] < p.start]
         owner = before[-1] if before else sent_mentions[0]
@@ -607,13 +609,24 @@ def _far_governorate_of(finer: LocatedPlace, p: LocatedPlace, text: str, event_w
     and no event word stands between them: p only says where `finer` is. (`openers`: the event
     words that open a mention; a weapon after p, "بطائرة مسيرة", belongs to the mention before.)"""
     gap = text[finer.end:p.start]
-    sent = next((s for s in sentences if s.start <= finer.start and p.end <= s.end), None)
-    if sent is None or not 0 < len(gap) <= QUALIFIER_REACH \
-            or any(finer.end <= a and b <= p.start for a, b in event_words):
+    if not 0 < len(gap) <= QUALIFIER_REACH:
         return False
+    sent = _sentence_of(sentences, finer.start)
+    if sent is None or p.end > sent.end:
+        return False
+    # (event_words: sorted spans; only those starting in the gap or after p are looked at)
+    first = bisect.bisect_left(event_words, (finer.end,))
+    for a, b in event_words[first:]:
+        if a >= p.start:
+            break
+        if b <= p.start:
+            return False
     # an event word later in the sentence may be p's own ("..., and in Hasakah artillery shelled")
-    if any(p.end <= a < sent.end and a in openers for a, _ in event_words):
-        return False
+    for a, _ in event_words[bisect.bisect_left(event_words, (p.end,)):]:
+        if a >= sent.end:
+            break
+        if a in openers:
+            return False
     attached_in = text[p.start] == "ب" and p.place.arabic_name and not p.place.arabic_name.startswith("ب")
     return (attached_in or _IN_BEFORE.search(gap) is not None) and _names_governorate_of(p, finer)
 
@@ -714,6 +727,7 @@ def attach_casualties(mentions: list[Mention], casualties: list, text: str = "")
     first_of_sentence: dict[int, Mention] = {}
     for m in mentions:
         first_of_sentence.setdefault(m.sentence.start, m)
+    opener_starts = sorted(first_of_sentence)
     span_owner = sorted((a, m) for m in mentions for a, _ in m.spans)
     span_starts = [a for a, _ in span_owner]
     for c in casualties:
@@ -725,8 +739,9 @@ def attach_casualties(mentions: list[Mention], casualties: list, text: str = "")
         if i >= 0 and anchors[i][2].sentence.start <= c.start < anchors[i][2].sentence.end:
             anchors[i][1].casualties.append(c)
             continue
-        opener = next((m for start, m in first_of_sentence.items()
-                       if start <= c.start < m.sentence.end), None)
+        j = bisect.bisect_right(opener_starts, c.start) - 1
+        opener = first_of_sentence[opener_starts[j]] if j >= 0 else None
+        opener = opener if opener is not None and c.start < opener.sentence.end else None
         if opener is not None:
             opener.casualties.append(c)
         elif i >= 0:
@@ -790,13 +805,12 @@ def combine_figures(values: list[int | None]) -> int | None:
 def attach_actors(mentions: list[Mention], actors: list[ActorMention], cues: list[RoleCue],
                   claims: list[ClaimMention], text: str) -> None:
     """actor1/actor2 of each mention from the names in its stretch of its sentence."""
-    speakers = [c.frame for c in claims]
-    speaker_names = [c.speaker_span for c in claims if c.speaker_span is not None]
+    in_a_frame = cover_finder([c.frame for c in claims])
+    speaker_names = touch_finder([c.speaker_span for c in claims if c.speaker_span is not None])
     # a capital named outside a speech frame is a place ("Baghdad's Green Zone"), not a side; a
     # name that is (or holds) the speaker's ("U.S. Central Command said") only speaks
-    named = [a for a in actors if not any(f[0] <= a.start and a.end <= f[1] for f in speakers)
-             and not any(s0 < a.end and a.start < s1 for s0, s1 in speaker_names)
-             and a.kind != "speech"]
+    named = [a for a in actors if a.kind != "speech" and not in_a_frame(a.start, a.end)
+             and not speaker_names(a.start, a.end)]
     named_starts = [a.start for a in named]           # both lists are in text order
     cue_starts = [c.start for c in cues]
     for i, m in enumerate(mentions):
@@ -887,17 +901,21 @@ def resolve_types(mentions: list[Mention], text: str) -> None:
     for i, m in enumerate(mentions):
         if not (m.trigger.generic and m.trigger.definite):
             continue
-        # only a mention whose type is known can lend it: a specific one, or one that found its own
-        earlier = [p for p in reversed(mentions[:i])
-                   if (not p.trigger.generic or p.antecedent is not None) and not p.recalled and compatible(m, p)
-                   # the attack an answer was for is told in passing: "the strikes" after "struck ...
-                   # in retaliation for a drone attack" are the answer; "the attack" may be that attack
-                   and (p.answers_to is None or _event_noun(text, m) == _event_noun(text, p))]
-        # "the strikes" prefers an earlier strike to an earlier rocket attack
-        # ("the attack" after an ambush told with its grenades refers to the ambush)
+        # "the strikes" prefers the nearest earlier strike to a nearer rocket attack ("the attack"
+        # after an ambush told with its grenades refers to the ambush), else the nearest one
         own_kinds = m.trigger.sub_event_type.split("|")
-        same_kind = [p for p in earlier if p.sub_event_type in own_kinds]
-        chosen = (same_kind or earlier or [None])[0]
+        chosen = nearest = None
+        for p in reversed(mentions[:i]):
+            # only a mention whose type is known can lend it: a specific one, or one that found its own
+            if (not p.trigger.generic or p.antecedent is not None) and not p.recalled and compatible(m, p) \
+                    and (p.answers_to is None or _event_noun(text, m) == _event_noun(text, p)):
+                # (the attack an answer was for is told in passing: "the strikes" after "struck ... in
+                # retaliation for a drone attack" are the answer; "the attack" may be that attack)
+                nearest = nearest or p
+                if p.sub_event_type in own_kinds:
+                    chosen = p
+                    break
+        chosen = chosen or nearest
         if chosen is not None:
             m.antecedent = chosen
             m.event_type, m.sub_event_type = chosen.event_type, chosen.sub_event_type
@@ -961,10 +979,11 @@ def _own_date(m: Mention):
 def attach_dates(mentions: list[Mention], dates: list, claims: list[ClaimMention]) -> None:
     """The date of a mention (and of each place group): in its own clause first, else its sentence;
     dates inside a speech frame ("قال كيربي، الجمعة، إن") are when it was said, not when it happened."""
-    frames = [c.frame for c in claims]
-    usable = [d for d in dates if not any(f[0] <= d.start and d.end <= f[1] for f in frames)]
+    in_a_frame = cover_finder([c.frame for c in claims])
+    usable = sorted((d for d in dates if not in_a_frame(d.start, d.end)), key=lambda d: d.start)
+    starts = [d.start for d in usable]
     for m in mentions:
-        in_sentence = [d for d in usable if m.sentence.start <= d.start < m.sentence.end]
+        in_sentence = usable[bisect.bisect_left(starts, m.sentence.start):bisect.bisect_left(starts, m.sentence.end)]
         if m.recalled_after >= 0:
             # "struck X early on Tuesday, a day after a drone attack on Y": the day is the news's
             in_sentence = [d for d in in_sentence if d.start >= m.recalled_after]

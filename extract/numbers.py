@@ -224,7 +224,12 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
         found.append(CasualtyMention(start, end, kind, count, vague))
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
+        # taken spans never overlap: sorted, only the neighbours of [start, end) can touch it
+        i = bisect.bisect_left(taken, (start,))
+        return (i == 0 or taken[i - 1][1] <= start) and (i == len(taken) or taken[i][0] >= end)
+
+    def take(start: int, end: int) -> None:
+        bisect.insort(taken, (start, end))
 
     # "nobody was hurt" phrases first, so "no one was killed" never reads as "one ... killed".
     # The longest phrase wins: "no injuries or fatalities" (both) over the "no injuries" in it.
@@ -233,13 +238,13 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
     for m, which in sorted(nones, key=lambda n: (n[0].start() - n[0].end(), n[0].start())):
         if not free(m.start(), m.end()):
             continue
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
         for kind in (("killed", "injured") if which == "both" else (which,)):
             add(m.start(), m.end(), kind, 0, "none")
     for kind, pattern in _SELF.items():
         for m in finditer_near(pattern, hits.get('self_' + kind), folded, back=3 + _SCANNER.lead('self_' + kind), ahead=2):
             if free(m.start(), m.end()):
-                taken.append((m.start(), m.end()))
+                take(m.start(), m.end())
                 add(m.start(), m.end(), kind, _SELF_VALUES.get(m.group("word")), None)
     for m in finditer_near(_TRIGGER_FIRST, hits.get('before'), folded, back=3 + _SCANNER.lead('before'), ahead=90):
         if not free(m.start(), m.end()):
@@ -249,7 +254,7 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
         more = _AND_MORE.match(folded, end) if count is not None and vague is None else None
         if more is not None:
             count, end = count + _count_of(more)[0], more.end("noun") if more.group("noun") else more.end()
-        taken.append((m.start(), end))
+        take(m.start(), end)
         kinds = [_trigger_kind(m.group("trigger"))]
         if m.group("both"):
             kinds = ["killed", "injured"]
@@ -258,18 +263,18 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
             add(m.start(), end, kind, count, vague)
     for m in finditer_near(_TOLL, hits.get('toll'), folded, back=12 + _SCANNER.lead('toll'), ahead=160):
         if free(m.start(), m.end()):
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
             add(m.start(), m.end(), "killed", parse_number(m.group("num") or m.group("num_rose") or m.group("num_ar")), None)
     for m in finditer_near(_COUNT_FIRST, hits.get('after'), folded, back=120, ahead=2):
         if not free(m.start(), m.end()):
             continue
-        taken.append((m.start(), m.end()))
+        take(m.start(), m.end())
         kind = "killed" if _KILLED_AFTER.fullmatch(m.group("after")) else "injured"
         count, vague = _count_of(m)
         add(m.start(), m.end(), kind, count, vague)
     for m in finditer_near(_SINGLE_FIRST, hits.get('after'), folded, back=80, ahead=2):
         if free(m.start(), m.end()):
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
             kind = "killed" if _KILLED_AFTER.fullmatch(m.group("after")) else "injured"
             add(m.start(), m.end(), kind, 1, None)
     found.sort(key=lambda c: (c.start, c.kind != "killed"))

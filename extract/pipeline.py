@@ -25,6 +25,7 @@ from extract.model import Article, Event
 from extract.numbers import find_casualties
 from extract.places import disambiguate_by_governorate, locate_places
 from extract.sentences import headline_end, split_sentences
+from extract.spans import within
 from extract.triggers import find_triggers
 
 
@@ -47,16 +48,6 @@ def event_stretches(sentences, triggers) -> list[tuple[int, int]]:
             else:
                 stretches.append((s.start, s.end))
     return stretches
-
-
-def _within(stretches: list[tuple[int, int]]):
-    """A test for "offset lies in one of the stretches" (stretches sorted, disjoint)."""
-    starts = [a for a, _ in stretches]
-
-    def inside(offset: int) -> bool:
-        i = bisect.bisect_right(starts, offset) - 1
-        return i >= 0 and offset < stretches[i][1]
-    return inside
 
 
 # "caused no casualties among civilians", "دون إصابات بين المدنيين": the people a "none" is said of
@@ -106,7 +97,7 @@ def annotate(article: Article, gazetteer=None) -> dict:
                 s.start += 1
     # one pass from the first event sentence to the last, keeping what lies in event sentences
     lo, hi = doc.folded_offset(stretches[0][0]), doc.folded_offset(stretches[-1][1])
-    inside = _within(stretches)
+    inside = within(stretches)
     scanned = _scan_places(gaz, text, stretches)
     scanned_starts = [m.start for m in scanned]
     actors = [a for a in find_actors(doc, lo, hi) if inside(a.start)

@@ -22,6 +22,7 @@ from extract.actors import ActorMention
 from extract.claims import ClaimMention
 from extract.lexicons import fold, read_table
 from extract.sentences import CLAUSE_MARK
+from extract.spans import cover_finder, overlap_finder, touch_finder
 from gazetteer.model import FACILITY_KINDS, distance_km
 
 PRECISION_BY_KIND = {"country": 3, "region": 3, "governorate": 3}
@@ -239,11 +240,11 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
                   dateline_span: tuple[int, int] | None, event_words=(), doc=None) -> list[LocatedPlace]:
     """Every gazetteer mention with its precision, reason and (if any) why it is no event location."""
     out = []
-    speakers = [c.frame for c in claims]
+    in_speech_frame = cover_finder([c.frame for c in claims])
     # a word of a source's name is no place: "the Iraqi Security Media Cell" is not Çal (Cell)
-    source_names = [c.speaker_span for c in claims if c.speaker_span is not None]
-    overlapping_actors = _overlap_finder(actors)
-    overlapping_words = _overlap_finder(event_words)
+    source_names = touch_finder([c.speaker_span for c in claims if c.speaker_span is not None])
+    overlapping_actors = overlap_finder(actors)
+    overlapping_words = overlap_finder(event_words)
     verb_starts = sorted(c.start for c in claims)
     # echo words are rare: look for them once in the article, then near each name only if found
     echoes = precision_rules().echo.search(doc.folded if doc is not None else fold(text)) is not None
@@ -268,7 +269,7 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
             # the governorate the seat names; the governorate is all that is known
             out.append(LocatedPlace(m.start, m.end, seat_of, 3, f"{seat_of.name} governorate (the place named "
                                     f"in it is not in the gazetteer)", True,
-                                    _exclusion(m, seat_of.kind, text, overlapping_actors(m.start, m.end), speakers, echoes,
+                                    _exclusion(m, seat_of.kind, text, overlapping_actors(m.start, m.end), in_speech_frame, echoes,
                                                dateline_span, doc), False, tuple(m.candidates)))
             prev_end = m.end
             continue
@@ -277,9 +278,8 @@ def locate_places(text: str, mentions, actors: list[ActorMention], claims: list[
         precision = max(precision, PRECISION_BY_KIND.get(kind, 1))
         if kind in COARSE_KINDS and phrase and precision == 3 and "governorate" not in reason:
             reason = _default_reason(kind)
-        excluded = _exclusion(m, kind, text, overlapping_actors(m.start, m.end), speakers, echoes, dateline_span, doc)
-        if excluded is None and source_names and any(a < m.end and m.start < b and (b - a) > (m.end - m.start)
-                                                     for a, b in source_names):
+        excluded = _exclusion(m, kind, text, overlapping_actors(m.start, m.end), in_speech_frame, echoes, dateline_span, doc)
+        if excluded is None and any((b - a) > (m.end - m.start) for a, b in source_names(m.start, m.end)):
             excluded = "part of a source's name"
         if excluded is None and verb_starts and _where_a_source_speaks(text, m, verb_starts, doc):
             excluded = "where a source spoke from"      # "a local official in Amadiya district told Rudaw"
@@ -308,20 +308,6 @@ def _coordinated(text: str, prev_end: int, m) -> bool:
     return gap in COORDINATORS
 
 
-def _overlap_finder(spans):
-    """A function giving the spans (objects with start/end) that overlap [start, end), in text order;
-    spans are sorted once, so each question looks only at spans starting before `end`."""
-    ordered = sorted(spans, key=lambda s: s.start)
-    starts = [s.start for s in ordered]
-    longest = max((s.end - s.start for s in ordered), default=0)
-
-    def overlapping(start: int, end: int) -> list:
-        lo = bisect.bisect_left(starts, start - longest)
-        hi = bisect.bisect_left(starts, end)
-        return [s for s in ordered[lo:hi] if s.end > start]
-    return overlapping
-
-
 ACROSS_BORDER_KM = 30     # a town abroad this close to a place of the sentence is its neighbour, not a homonym
 
 
@@ -332,8 +318,11 @@ def disambiguate_by_governorate(places: list[LocatedPlace], sentences) -> list[L
     lies right next to another place of the sentence ("near al-Qaim in Anbar and near Albukamal,
     just across the border")."""
     out = list(places)
+    order = sorted(range(len(out)), key=lambda i: out[i].start)
+    starts = [out[i].start for i in order]
     for sent in sentences:
-        idx = [i for i, p in enumerate(out) if sent.start <= p.start < sent.end and p.usable]
+        idx = [i for i in order[bisect.bisect_left(starts, sent.start):bisect.bisect_left(starts, sent.end)]
+               if out[i].usable]
         # a governorate, not a named region: "the Qalamoun" lies in Rural Damascus, but "near Damascus"
         # in the same sentence is still the city, not an airport of Rural Damascus
         regions = {(out[i].place.admin1, out[i].place.country) for i in idx
@@ -414,7 +403,7 @@ def _is_governorate_seat(place, candidates) -> bool:
     return any(c.kind == "governorate" for c in candidates) and place.kind in ("city", "town")
 
 
-def _exclusion(m, kind, text, actors, speech_frames, echoes, dateline_span, doc=None) -> str | None:
+def _exclusion(m, kind, text, actors, in_speech_frame, echoes, dateline_span, doc=None) -> str | None:
     if dateline_span and m.start < dateline_span[1] and dateline_span[0] < m.end:
         return "dateline"
     for a in actors:
@@ -422,7 +411,7 @@ def _exclusion(m, kind, text, actors, speech_frames, echoes, dateline_span, doc=
             if a.kind == "metonym":
                 return "metonym"
             if a.kind == "speech":
-                if any(f[0] <= m.start and m.end <= f[1] for f in speech_frames):
+                if in_speech_frame(m.start, m.end):
                     return "metonym"
                 continue
             if a.kind in ("actor", "weak") and (a.end - a.start) > (m.end - m.start):
