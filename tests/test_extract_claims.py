@@ -281,3 +281,13 @@ def test_a_denial_speaks_of_the_event_it_names():
 ])
 def test_a_foreign_ministry_speaks_for_its_government(text):
     assert ("Iranian government", "report", None) in claims_of(text)
+
+
+@pytest.mark.parametrize("text, claimant", [
+    ("نقلت وكالة الأنباء السورية عن مصدر عسكري قوله إن العدو الإسرائيلي نفذ عدواناً جوياً على محيط دمشق.",
+     "SANA (Syrian state news agency)"),
+    ("Iraq's military spokesman condemned the U.S. drone strike in eastern Baghdad as a violation of sovereignty.",
+     "Iraqi military"),
+])
+def test_state_media_and_military_spokesmen_are_named_sources(text, claimant):
+    assert claimant in {c for c, _, _ in claims_of(text)}

@@ -50,6 +50,9 @@ def mentions(text, language=None):
     ("قتل ثلاثة مدنيين وأصيب خمسة آخرون", [("killed", 3, None, "قتل ثلاثة"), ("injured", 5, None, "وأصيب خمسة")]),
     ("ومقتل خمسة عشر مسلحا", [("killed", 15, None, "ومقتل خمسة عشر")]),
     ("لقي طفل حتفه", [("killed", 1, None, "لقي طفل")]),
+    # "منتسبين" is plural or dual: alone unknown, with its number two
+    ("بمقتل منتسبَين اثنين في الحشد الشعبي", [("killed", 2, None, "بمقتل منتسبَين اثنين")]),
+    ("مقتل منتسبين في الحشد", [("killed", None, "plural", "مقتل منتسبين")]),
 ])
 def test_arabic_casualties(text, expected):
     assert mentions(text, "ar") == expected
