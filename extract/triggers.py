@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 from functools import lru_cache
 
-from extract.lexicons import FoldedText, TermMatcher, fold_word, read_table
+from extract.lexicons import FoldedText, TermMatcher, fold, fold_word, read_table
 
 # A generic word this close to a specific one is part of the same phrase ("drone attack").
 ADJACENT_CHARS = 16
@@ -62,7 +62,36 @@ def find_triggers(doc: FoldedText) -> list[Trigger]:
         # only a generic word's definiteness is ever read ("the attack" refers back; "the airstrike" names one)
         found.append(Trigger(m.start, m.end, event_type, sub_event_type, generic,
                              generic and _is_definite(doc.text, m.start, m.end), decided_by))
-    return typed_by_weapon(absorb_adjacent_generics(found, doc.text), doc.text)
+    typed = typed_by_weapon(absorb_adjacent_generics(found, doc.text), doc.text)
+    # (a vaccination campaign "targeting" children is no attack)
+    return [t for t in typed if not (t.generic and _aim_of_an_undertaking(doc, t.start))]
+
+
+UNDERTAKING_REACH = 60      # characters before a generic word in which a civil undertaking is its subject
+
+
+@lru_cache(maxsize=1)
+def _undertakings() -> tuple[re.Pattern, frozenset[str]]:
+    """lexicons/civil_undertakings.tsv: a pattern for the undertakings, and the report words."""
+    rows = read_table("civil_undertakings.tsv")
+    names = sorted((fold(r[0]) for r in rows if r[1:2] == ["undertaking"]), key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)[وفبل]?(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+    return pattern, frozenset(fold(r[0]) for r in rows if r[1:2] == ["report"])
+
+
+def _aim_of_an_undertaking(doc: FoldedText, start: int) -> bool:
+    """A civil undertaking named earlier in the generic word's clause, at most four words before it
+    and with no report word between: the word says whom it aims at ("حملة تلقيح ... تستهدف الأطفال")."""
+    before = doc.folded_slice(max(0, start - UNDERTAKING_REACH), start)
+    before = before[max(before.rfind(mark) for mark in ".،,؛;\n") + 1:]
+    pattern, reports = _undertakings()
+    found = None
+    for found in pattern.finditer(before):
+        pass
+    if found is None:
+        return False
+    gap = before[found.end():].split()
+    return len(gap) <= 4 and not any(w in reports for w in gap)
 
 
 def absorb_adjacent_generics(triggers: list[Trigger], text: str) -> list[Trigger]:

@@ -819,3 +819,19 @@ def test_an_official_killed_in_a_town_keeps_the_town():
     # the speaker rule needs a speech verb right after the name
     text = "Gunmen shot dead a local official in Amadiya on Thursday, security sources said."
     assert [e.location for e in events_of(text, language="en")] == ["Al Amadiyah"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("أطلقت مديرية صحة إدلب، الأحد، حملة تلقيح ضد مرض الحصبة تستهدف الأطفال دون سن الخامسة في مناطق ريف "
+     "إدلب الجنوبي وريف حلب الغربي.", "ar"),
+    ("Health authorities in Idlib launched a vaccination campaign on Sunday targeting children under five in "
+     "the southern Idlib countryside.", "en"),
+])
+def test_a_civil_campaign_targeting_people_is_no_attack(text, language):
+    assert events_of(text, language=language) == []
+
+
+def test_a_strike_reported_by_an_aid_project_is_still_a_strike():
+    # "إن" opens what the project said: the shelling is no aim of the project
+    text = "قال مشروع إغاثي إن القصف استهدف مستودعاً للمساعدات في مدينة سراقب مساء الأحد."
+    assert [e.location for e in events_of(text, language="ar")] == ["Saraqib"]
