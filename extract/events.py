@@ -40,7 +40,9 @@ How an analyst reads a report, as rules:
    frame), else the publication date with time_precision 2.
 8. An event word whose clause recalls an earlier event ("last year's attack", "since 2019", a year
    before the publication's, "had been arrested" with no date; lexicons/background_markers.tsv)
-   yields no event; nor does one whose own date lies more than a month before publication.
+   or speaks of one that did not happen ("strikes could derail talks", "ready to respond to any
+   attack"), or whose sentence tells a drill, yields no event; nor does one whose own date lies
+   more than a month before publication.
 9. A claim speaks of the events of its sentence (and of the following sentences of its paragraph
    that name no source); a blame, or a denial that names what it denies, only of that event. An event keeps one claim per
    (claimant, stance). A source telling of its own side's strike claims it ("U.S. jets struck
@@ -1065,22 +1067,24 @@ _YEAR_AHEAD = re.compile(r"\s*(?:عام\s+|العام\s+|سنة\s+)?(?:19|20)\d\
 
 @lru_cache(maxsize=1)
 def background_matcher() -> TermMatcher:
-    """lexicons/background_markers.tsv: phrase -> kind (always, year, perfect)."""
+    """lexicons/background_markers.tsv: phrase -> kind (always, year, perfect, unreal, caveat, drill)."""
     return TermMatcher({r[0]: r[1] for r in read_table("background_markers.tsv") if len(r) >= 2}, shared=True)
 
 
 def background_markers(doc: FoldedText, published: date | None) -> dict[str, list[int]]:
     """Offsets (in the original text) of an article's background words: "always" (with the years
-    before the publication's and "since <year>"), and "perfect"."""
-    always, perfect = [], []
+    before the publication's, "since <year>" and the unreal words), "perfect" and "drill"."""
+    always, perfect, drill = [], [], []
     for m in background_matcher().find(doc):
-        if m.value == "always" or m.value == "year" and _YEAR_AHEAD.match(doc.text, m.end):
+        if m.value in ("always", "unreal") or m.value == "year" and _YEAR_AHEAD.match(doc.text, m.end):
             always.append(m.start)
         elif m.value == "perfect":
             perfect.append(m.start)
+        elif m.value == "drill":
+            drill.append(m.start)
     if published is not None:
         always += [m.start() for m in _YEAR.finditer(doc.text) if int(m.group()) < published.year]
-    return {"always": sorted(always), "perfect": perfect}
+    return {"always": sorted(always), "perfect": perfect, "drill": drill}
 
 
 RECALLED_AFTER_DAYS = 31      # an event dated more than a month before publication is recalled
@@ -1095,7 +1099,8 @@ def _dated_long_before(m: Mention, published: date | None) -> bool:
 
 
 def mark_background(mentions: list[Mention], doc: FoldedText, published: date | None) -> None:
-    """Flag the mentions whose clause recalls an earlier event; they yield no event."""
+    """Flag the mentions whose clause recalls an earlier event or one that did not happen, or whose
+    sentence tells an exercise; they yield no event."""
     found = background_markers(doc, published)
 
     def within(offsets, a, b):
@@ -1105,6 +1110,9 @@ def mark_background(mentions: list[Mention], doc: FoldedText, published: date | 
     for m in mentions:
         if _dated_long_before(m, published):
             m.background = True         # "Last October, a similar attack...": recalled, not reported
+            continue
+        if within(found["drill"], m.sentence.start, m.sentence.end):
+            m.background = True         # "live-fire drills with warplanes and artillery": no attack
             continue
         if not within(markers, m.sentence.start, m.sentence.end):
             continue                    # (clauses are split only in sentences with a marker)

@@ -835,3 +835,21 @@ def test_a_strike_reported_by_an_aid_project_is_still_a_strike():
     # "إن" opens what the project said: the shelling is no aim of the project
     text = "قال مشروع إغاثي إن القصف استهدف مستودعاً للمساعدات في مدينة سراقب مساء الأحد."
     assert [e.location for e in events_of(text, language="ar")] == ["Saraqib"]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("The U.N. special envoy warned on Tuesday that renewed air strikes on Idlib could derail the political "
+     "process.", "en"),
+    ("أكد وزير الدفاع أن القوات المسلحة مستعدة للرد على أي هجوم يستهدف قاعدة عين الأسد.", "ar"),
+    ("أجرت قطعات من الجيش العراقي، اليوم الاثنين، تدريبات بالذخيرة الحية في قاعدة عين الأسد بمحافظة الأنبار، "
+     "بمشاركة الطيران الحربي والمدفعية.", "ar"),
+    ("Turkish forces held live-fire drills near Kilis on Monday, with artillery and attack helicopters firing "
+     "at targets on the range.", "en"),
+])
+def test_a_warning_a_threat_or_a_drill_is_no_event(text, language):
+    assert events_of(text, language=language) == []
+
+
+def test_a_strike_the_monitor_could_not_verify_is_still_an_event():
+    text = "Israeli warplanes struck positions near Masyaf on Sunday in raids that Reuters could not verify, killing four."
+    assert [e.fatalities for e in events_of(text, language="en")] == [4]
