@@ -853,3 +853,11 @@ def test_a_warning_a_threat_or_a_drill_is_no_event(text, language):
 def test_a_strike_the_monitor_could_not_verify_is_still_an_event():
     text = "Israeli warplanes struck positions near Masyaf on Sunday in raids that Reuters could not verify, killing four."
     assert [e.fatalities for e in events_of(text, language="en")] == [4]
+
+
+@pytest.mark.parametrize("text, language", [
+    ("توفي رجل وأصيب ثلاثة أشخاص من عائلته، صباح اليوم، جراء انفجار أسطوانة غاز منزلية في حي الشعار بمدينة حلب.", "ar"),
+    ("A gas cylinder explosion at a restaurant in Erbil injured four people on Saturday, civil defence said.", "en"),
+])
+def test_an_accident_that_blows_up_is_no_attack(text, language):
+    assert events_of(text, language=language) == []
