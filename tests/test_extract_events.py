@@ -861,3 +861,13 @@ def test_a_strike_the_monitor_could_not_verify_is_still_an_event():
 ])
 def test_an_accident_that_blows_up_is_no_attack(text, language):
     assert events_of(text, language=language) == []
+
+
+def test_a_sentence_opened_by_earlier_in_the_day_tells_another_strike():
+    text = ("A Turkish drone strike targeted a vehicle near the town of Penjwen on Tuesday evening, killing two people. "
+            "Earlier in the day, Turkish warplanes bombed areas around Mount Qandil, local residents said.")
+    events = events_of(text, published="2024-09-18", language="en")
+    assert [(e.location, e.event_date) for e in events] == [
+        ("Baynjiwayn", "2024-09-17"), ("Qandil Mountains", "2024-09-17")]
+    # the residents spoke; they were not the side hit
+    assert events[1].actor2 is None and ("Local residents", "report") in {(c.claimant, c.stance) for c in events[1].claims}
