@@ -10,7 +10,8 @@ How an analyst reads a report, as rules:
    "في المنطقة" is placed near the last place of the nearest earlier event (precision 2). Places joined only by "و"/"and"/commas and precision words form
    one group ("بادية مدينة الميادين وريف البوكمال").
 3. A casualty figure belongs to the event word it is told with ("killed in clashes"), else to the
-   nearest place group or event word before it in its sentence; a
+   place named right after it ("killing three civilians in Ariha and two in Jisr al-Shughur"), else
+   to the nearest place group or event word before it in its sentence; a
    sentence with no event word ("No fatalities were reported.") continues the last event with a
    place told before it in its paragraph. A figure given for a group of several places is given
    to none of them.
@@ -738,6 +739,10 @@ def attach_casualties(mentions: list[Mention], casualties: list, text: str = "")
         if told_with is not None and (i < 0 or told_with is not anchors[i][2]):
             told_with.casualties.append(c)          # "nine soldiers were killed in clashes": the clashes'
             continue
+        here = _place_told_after(c, anchors, starts, text)
+        if here is not None:
+            here.casualties.append(c)               # "killing three civilians in Ariha and two in Jisr"
+            continue
         if i >= 0 and anchors[i][2].sentence.start <= c.start < anchors[i][2].sentence.end:
             anchors[i][1].casualties.append(c)
             continue
@@ -753,6 +758,24 @@ def attach_casualties(mentions: list[Mention], casualties: list, text: str = "")
 # "killed in clashes", "مقتل تسعة جنود أتراك في اشتباكات", "مقتل ثلاثة جراء قصف": the event word the
 # figure is told with
 _FIGURE_TO_EVENT = re.compile(r"\s*(?:[^\s,،.]+\s+){0,2}(?:(?:in|during|by)\s+(?:an?\s+|the\s+)?|(?:جراء|في|خلال|اثر|إثر|بسبب)\s+)(?:\S+\s+)?$", re.I)
+
+
+# "three civilians in Ariha", "ثلاثة مدنيين في أريحا": the figure's own place comes right after it
+_FIGURE_TO_PLACE = re.compile(r"\s*(?:[^\s,،.]+\s+)?(?:in|at|في)\s+(?:the\s+)?"
+                              r"(?:(?:town|village|city|مدينة|بلدة|قرية)\s+(?:of\s+)?)?$", re.I)
+
+
+def _place_told_after(c, anchors: list, starts: list, text: str) -> PlaceUnit | None:
+    """The place unit named right after figure c ("killing three civilians in Ariha"), in the same
+    sentence, with only a noun and "in"/"في" between; else None."""
+    k = bisect.bisect_left(starts, c.end)
+    if k >= len(anchors):
+        return None
+    start, unit, m = anchors[k]
+    if not isinstance(unit, PlaceUnit) or start - c.end > 40 or not m.sentence.start <= c.start < m.sentence.end \
+            or any(a < c.end and c.start < b for a, b in m.spans):
+        return None                                 # ("a body was found in X": the figure is the event word)
+    return unit if _FIGURE_TO_PLACE.fullmatch(text, c.end, start) else None
 
 
 def _event_word_after(c, span_owner: list, span_starts: list, text: str):

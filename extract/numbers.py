@@ -139,11 +139,13 @@ _WORD = r"[^\s\d.,;:!?()،؛\"]+"
 _OF_UNIT = rf"\s+(?:من|of)(?:\s+the)?(?:\s+{_WORD}){{1,3}}"      # "of Iran-backed Kataib Hezbollah"
 _IN_UNIT = rf"\s+(?:في|in)(?:\s+{_WORD}){{1,4}}(?:\s*\([^()]{{1,30}}\))?"
 _AND_MORE = re.compile(
-    rf"(?:(?:\s+{_WORD}){{0,2}}(?:{_OF_UNIT}|{_IN_UNIT})|\s+{_WORD})?\s+(?:and\s+|و)(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}"
+    rf"(?:(?:\s+{_WORD}){{0,2}}(?:{_OF_UNIT}|(?P<in_unit>{_IN_UNIT}))|\s+{_WORD})?\s+(?:and\s+|و)(?:(?P<num>{_NUMBER}){_E}{_NOT_PEOPLE}"
     rf"|(?P<dual>{_person('person_dual')}){_E}|(?P<single>{_person('person_singular')}){_E}{_NOT_PEOPLE})"
     rf"(?P<noun>(?:\s+(?:من|of)(?:\s+(?:the|his|their|its))?)?\s+{_WORD})?"
     rf"(?=\s*(?:[.,;:!?()،؛\"]|$|\s(?:in|on|at|near|when|after|and|في|قرب|جراء|بعد)(?!\w)))"
     rf"(?!\s+(?:was|were)\s)")
+# what follows the second count of "N in X and M in Y": its own place
+_IN_NEXT = re.compile(r"\s+(?:(?:in|at|near|في)\s|ب\w)")
 # One keyword scan gates every pattern above (see language.KeywordScanner).
 _SCANNER = KeywordScanner({
     "before": _words("killed_before") + _words("injured_before"),
@@ -252,6 +254,11 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
         count, vague = _count_of(m)
         end = m.end()
         more = _AND_MORE.match(folded, end) if count is not None and vague is None else None
+        breakdown = None
+        if more is not None and more.group("in_unit") and \
+                _IN_NEXT.match(folded, more.end("noun") if more.group("noun") else more.end()):
+            # "killing three civilians in Ariha and two in Jisr al-Shughur": one figure per place
+            breakdown, more = more, None
         if more is not None:
             count, end = count + _count_of(more)[0], more.end("noun") if more.group("noun") else more.end()
         take(m.start(), end)
@@ -261,6 +268,13 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
             count, vague = None, "killed and injured"     # one figure for both: neither is known
         for kind in kinds:
             add(m.start(), end, kind, count, vague)
+        if breakdown is not None:
+            first = next(g for g in ("num", "dual", "single") if breakdown.group(g))
+            b_start, b_end = breakdown.start(first), breakdown.end("noun") if breakdown.group("noun") else breakdown.end(first)
+            if free(b_start, b_end):
+                take(b_start, b_end)
+                for kind in kinds:
+                    add(b_start, b_end, kind, _count_of(breakdown)[0], vague)
     for m in finditer_near(_TOLL, hits.get('toll'), folded, back=12 + _SCANNER.lead('toll'), ahead=160):
         if free(m.start(), m.end()):
             take(m.start(), m.end())

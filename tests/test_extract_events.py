@@ -871,3 +871,14 @@ def test_a_sentence_opened_by_earlier_in_the_day_tells_another_strike():
         ("Baynjiwayn", "2024-09-17"), ("Qandil Mountains", "2024-09-17")]
     # the residents spoke; they were not the side hit
     assert events[1].actor2 is None and ("Local residents", "report") in {(c.claimant, c.stance) for c in events[1].claims}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Russian warplanes struck the towns of Ariha and Jisr al-Shughur on Monday, killing three civilians in Ariha "
+     "and two in Jisr al-Shughur, the Syrian Civil Defence said.", "en"),
+    ("شنت الطائرات الحربية الروسية، صباح اليوم الاثنين، غارات جوية على مدينتي أريحا وجسر الشغور بريف إدلب، ما "
+     "أسفر عن مقتل ثلاثة مدنيين في أريحا واثنين في جسر الشغور.", "ar"),
+])
+def test_figures_told_place_by_place_go_to_their_places(text, language):
+    events = events_of(text, published="2024-04-15", language=language)
+    assert [(e.location, e.fatalities) for e in events] == [("Ariha", 3), ("Jisr ash Shughur", 2)]

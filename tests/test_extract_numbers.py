@@ -50,6 +50,8 @@ def mentions(text, language=None):
     ("قتل ثلاثة مدنيين وأصيب خمسة آخرون", [("killed", 3, None, "قتل ثلاثة"), ("injured", 5, None, "وأصيب خمسة")]),
     ("ومقتل خمسة عشر مسلحا", [("killed", 15, None, "ومقتل خمسة عشر")]),
     ("لقي طفل حتفه", [("killed", 1, None, "لقي طفل")]),
+    ("ما أسفر عن مقتل ثلاثة مدنيين في أريحا واثنين في جسر الشغور",
+     [("killed", 3, None, "مقتل ثلاثة"), ("killed", 2, None, "اثنين")]),
     # "منتسبين" is plural or dual: alone unknown, with its number two
     ("بمقتل منتسبَين اثنين في الحشد الشعبي", [("killed", 2, None, "بمقتل منتسبَين اثنين")]),
     ("مقتل منتسبين في الحشد", [("killed", None, "plural", "مقتل منتسبين")]),
@@ -84,6 +86,9 @@ def test_arabic_casualties(text, expected):
      [("killed", 1, None, "A militia commander was killed")]),
     ("an attack killing between 2 and 4 fighters", [("killed", 2, None, "killing between 2 and 4")]),
     ("Five of them were killed.", [("killed", 5, None, "Five of them were killed")]),
+    # a figure per place: "N in X and M in Y" is two figures, not one sum
+    ("killing three civilians in Ariha and two in Jisr al-Shughur",
+     [("killed", 3, None, "killing three"), ("killed", 2, None, "two")]),
     # the people's unit between the count and its verb
     ("Nine fighters from Iran-backed groups were killed in the strike.",
      [("killed", 9, None, "Nine fighters from Iran-backed groups were killed")]),
