@@ -6,9 +6,10 @@ How an analyst reads a report, as rules:
    refers back to the nearest earlier mention whose sides agree with it. A weapon named as the
    instrument of a generic attack in its clause ("with a grenade", "بقنبلة يدوية") gives it its type.
 2. A usable place belongs to the nearest event word before it in its sentence (or after it,
-   when the place comes first). An event word with no place whose clause says "in the area" /
-   "في المنطقة" is placed near the last place of the nearest earlier event (precision 2). Places joined only by "و"/"and"/commas and precision words form
-   one group ("بادية مدينة الميادين وريف البوكمال").
+   when the place comes first). Places joined only by "و"/"and"/commas and precision words form
+   one group ("بادية مدينة الميادين وريف البوكمال"). An event word with no place whose clause
+   says "in the area" / "في المنطقة" is placed near the last place of the nearest earlier event
+   (precision 2).
 3. A casualty figure belongs to the event word it is told with ("killed in clashes"), else to the
    place named right after it ("killing three civilians in Ariha and two in Jisr al-Shughur"), else
    to the nearest place group or event word before it in its sentence; a
@@ -25,14 +26,16 @@ How an analyst reads a report, as rules:
    where none of them lies ("... بريف حمص الغربي، ومواقع أخرى في منطقة الديماس بريف دمشق").
 6. Told apart: "a separate strike"/"غارة أخرى", or a sentence opened by "In a separate
    incident"/"وفي حادثة أخرى", starts a new set (keeping the attacker of the last
-   one of its kind); "استهداف X بعدد من الصواريخ، وY بطائرة مسيرة" is one act against two targets,
-   each with its own weapon: two events, Y's taking X's attacker; "similar strikes"/"ضربات مماثلة", or an event word after "a day after"/
-   "بعد أيام من" in its clause, recalled beside the report start a set of their own that takes
-   no side, date or carried claim from the others and lends none;
+   one of its kind); "استهداف X بعدد من الصواريخ، وY بطائرة مسيرة" is one act against two
+   targets, each with its own weapon: two events, Y's taking X's attacker; "similar strikes"/
+   "ضربات مماثلة", or an event word after "a day after"/"بعد أيام من" in its clause, recalled
+   beside the report start a set of their own that takes no side, date or carried claim from
+   the others and lends none;
    "in response to an attack"/"رداً على هجوم" names the answered attack: its sides are
    read after those words, else they are the answer's reversed; it takes no attacker or
-   claim from the answer, and a later "the strikes" refers to the answer, "the attack" may refer to it. "X in Y" (Y the governorate of X, also a clause later with
-   no event word between), "in Y, <event word> X" (a clause opened by "in" and X's governorate),
+   claim from the answer, and a later "the strikes" refers to the answer, "the attack" may
+   refer to it. "X in Y" (Y the governorate of X, also a clause later with no event word
+   between), "in Y, <event word> X" (a clause opened by "in" and X's governorate),
    "X in the countryside of Y" (Y a town within 50 km), "X in Y" / "X التابعة لقضاء Y" (Y a town
    within 30 km), "X south of Y", "between X and Y" and "Y's X" give one place, X; but X read as a
    namesake of Y (abroad, or more than 250 km off, and not in the governorate Y's seat stands
@@ -45,9 +48,9 @@ How an analyst reads a report, as rules:
    attack"), or whose sentence tells a drill, yields no event; nor does one whose own date lies
    more than a month before publication.
 9. A claim speaks of the events of its sentence (and of the following sentences of its paragraph
-   that name no source); a blame, or a denial that names what it denies, only of that event. An event keeps one claim per
-   (claimant, stance). A source telling of its own side's strike claims it ("U.S. jets struck
-   ..., the Pentagon said"); a clash has no author to claim it.
+   that name no source); a blame, or a denial that names what it denies, only of that event.
+   An event keeps one claim per (claimant, stance). A source telling of its own side's strike
+   claims it ("U.S. jets struck ..., the Pentagon said"); a clash has no author to claim it.
 """
 from __future__ import annotations
 
