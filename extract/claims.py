@@ -153,9 +153,9 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         # "قال X، الجمعة، إن": with the speaker after the verb, the frame runs to "إن"/"that"
         frame_hi = max(after_hi if comp and (speaker_after or speaker is None) else m.end,
                        speaker[1] if speaker else m.end)
-        if stance == "report" and _says_it_struck(doc, m, speaker, sent.end):
+        if stance == "report" and _says_it_did(doc, m, speaker, sent.end):
             stance = "claim"            # "said on Monday they had struck": the speaker claims the attack
-        defended = stance == "report" and _says_it_struck(doc, m, speaker, sent.end, "defended")
+        defended = stance == "report" and _says_it_did(doc, m, speaker, sent.end, "defended")
         blamed = _blamed(text, m, actors, speaker, sent) if stance == "blame" else None
         if speaker and speaker[2] == PREVIOUS:
             speaker = (speaker[0], speaker[1], last_source) if last_source else None
@@ -163,8 +163,8 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
             last_source = speaker[2]
         speaker_actor = None
         if speaker:
-            speaker_actor = claimant_sides().get(speaker[2]) or \
-                next((a.actor for a in actors_at(speaker[0], speaker[1]) if a.kind not in ("adjective", "weak")), None)
+            speaker_actor = claimant_sides().get(speaker[2]) or next(
+                (a.actor for a in actors_at(speaker[0], speaker[1]) if a.kind not in ("adjective", "weak")), None)
         out.append(ClaimMention(m.start, m.end, stance, speaker[2] if speaker else None, blamed,
                                 (frame_lo, frame_hi), (sent.start, sent.end), speaker_actor,
                                 (speaker[0], speaker[1]) if speaker else None, defended))
@@ -217,9 +217,9 @@ def _claimed_thing() -> re.Pattern:
                       + "|".join(re.escape(n) for n in sorted(nouns)) + r")s?\b", re.I)
 
 
-def _says_it_struck(doc: FoldedText, verb, speaker, sent_end: int, role: str = "struck") -> bool:
-    """The speaker says it carried out the attack: "said they had struck", "أعلنت X استهداف" (or, with
-    role "defended", that it repelled one: "said they had repelled", "أعلنت X التصدي لهجوم")."""
+def _says_it_did(doc: FoldedText, verb, speaker, sent_end: int, role: str = "struck") -> bool:
+    """The speaker says it carried out the attack (role "struck": "said they had struck", "أعلنت X
+    استهداف") or repelled one (role "defended": "said they had repelled", "أعلنت X التصدي لهجوم")."""
     english, arabic = _claimed_acts(role)
     text = doc.text
     if text[verb.start].isascii():
