@@ -26,6 +26,10 @@ def actor_names(text):
     ("خلايا تنظيم داعش", "تنظيم داعش", "Islamic State"),
     ("the Popular Mobilization Forces", "Popular Mobilization Forces", "PMF"),
     ("Turkish-backed factions", "Turkish-backed", "Turkey"),
+    # the wording of Kurdish and Palestinian-style outlets
+    ("The Turkish occupation army and its mercenaries bombarded", "Turkish occupation army", "Turkey"),
+    ("قصف جيش الاحتلال التركي ومرتزقته قرى", "جيش الاحتلال التركي", "Turkey"),
+    ("قصفت قوات الاحتلال الإسرائيلي أطراف بلدة", "قوات الاحتلال الإسرائيلي", "Israel"),
 ])
 def test_aliases_map_to_canonical_actors(text, surface, actor):
     assert (surface, actor) in [(s, a) for s, a, _ in actor_names(text)]
