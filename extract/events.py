@@ -1004,14 +1004,27 @@ def _own_date(m: Mention):
 
 
 # ---------------------------------------------------------------- 6. dates
-def attach_dates(mentions: list[Mention], dates: list, claims: list[ClaimMention]) -> None:
+_SAID_ON = re.compile(r"[\s,،]*(?:on\s+|يوم\s+)?")      # "said on Tuesday", "قال، الثلاثاء،"
+
+
+def attach_dates(mentions: list[Mention], dates: list, claims: list[ClaimMention], text: str = "") -> None:
     """The date of a mention (and of each place group): in its own clause first, else its sentence;
-    dates inside a speech frame ("قال كيربي، الجمعة، إن") are when it was said, not when it happened."""
+    dates inside a speech frame ("قال كيربي، الجمعة، إن") are when it was said, not when it happened,
+    and so are those right after a speech verb ("said on Tuesday they had struck ... late on
+    Monday") when the sentence gives another date."""
     in_a_frame = cover_finder([c.frame for c in claims])
+    verb_ends = sorted(c.end for c in claims)
+
+    def said_then(d) -> bool:
+        i = bisect.bisect_right(verb_ends, d.start) - 1
+        return i >= 0 and _SAID_ON.fullmatch(text, verb_ends[i], d.start) is not None
     usable = sorted((d for d in dates if not in_a_frame(d.start, d.end)), key=lambda d: d.start)
     starts = [d.start for d in usable]
     for m in mentions:
         in_sentence = usable[bisect.bisect_left(starts, m.sentence.start):bisect.bisect_left(starts, m.sentence.end)]
+        # (the day a statement was made still dates the event when the sentence gives no other:
+        # "As reported on 28 April", "the SDF said on Saturday they had repelled")
+        in_sentence = [d for d in in_sentence if not said_then(d)] or in_sentence
         if m.recalled_after >= 0:
             # "struck X early on Tuesday, a day after a drone attack on Y": the day is the news's
             in_sentence = [d for d in in_sentence if d.start >= m.recalled_after]

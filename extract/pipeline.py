@@ -138,7 +138,7 @@ def extract_events(article: Article, gazetteer=None) -> list[Event]:
     ev.attach_casualties(mentions, a["casualties"], text)
     ev.attach_actors(mentions, a["actors"], a["cues"], a["claims"], text)
     ev.resolve_types(mentions, text)
-    ev.attach_dates(mentions, a["dates"], a["claims"])
+    ev.attach_dates(mentions, a["dates"], a["claims"], text)
     ev.date_relative_mentions(mentions, a["doc"], article.published)
     ev.mark_background(mentions, a["doc"], article.published)
     ev.attach_claims(mentions, a["claims"], a["sentences"], text)

@@ -873,3 +873,16 @@ def test_a_sentence_opened_by_earlier_in_the_day_tells_another_strike():
 def test_figures_told_place_by_place_go_to_their_places(text, language):
     events = events_of(text, published="2024-04-15", language=language)
     assert [(e.location, e.fatalities) for e in events] == [("Ariha", 3), ("Jisr ash Shughur", 2)]
+
+
+def test_the_day_a_statement_was_made_gives_way_to_the_day_of_the_strike():
+    text = ("Iran's Revolutionary Guards said on Tuesday they had struck an espionage headquarters in Erbil, the "
+            "capital of Iraq's Kurdistan region, with ballistic missiles late on Monday.")
+    [event] = events_of(text, published="2024-01-16", language="en")
+    assert (event.event_date, event.time_precision) == ("2024-01-15", 1)
+
+
+def test_the_day_a_statement_was_made_dates_the_event_when_nothing_else_does():
+    text = "Kurdish-led forces said on Saturday they had repelled an attack by Arab tribal fighters on Busayrah."
+    [event] = events_of(text, published="2023-09-03", language="en")
+    assert (event.event_date, event.time_precision) == ("2023-09-02", 1)
