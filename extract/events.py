@@ -1166,7 +1166,8 @@ def mark_background(mentions: list[Mention], doc: FoldedText, published: date | 
 def attach_claims(mentions: list[Mention], claims: list[ClaimMention], sentences: list[Sentence],
                   text: str) -> None:
     """A claim speaks of the events of its sentence, and of the following sentences of the same
-    paragraph that name no source of their own."""
+    paragraph that name no source of their own; one in a sentence that tells no event, of the
+    events of the paragraph's sentence before it."""
     by_sentence: dict[int, list[ClaimMention]] = {}
     for c in claims:
         if c.claimant:
@@ -1174,13 +1175,21 @@ def attach_claims(mentions: list[Mention], claims: list[ClaimMention], sentences
     carried: list[ClaimMention] = []
     prev_end = 0
     current: dict[int, list[ClaimMention]] = {}
+    told_in = {m.sentence.start for m in mentions}
+    last_told = None                   # the paragraph's last sentence that tells an event
     for s in sentences:
         if "\n" in text[prev_end:s.start]:
-            carried = []
+            carried, last_told = [], None
         own = by_sentence.get(s.start)
         if own:
             carried = own
+            if s.start not in told_in and last_told is not None:
+                # "... a car bomb exploded in al-Bab. The SDF denied any involvement.": a statement
+                # that tells no event speaks of the events of the sentence before it
+                current[last_told] = current[last_told] + own
         current[s.start] = own or carried
+        if s.start in told_in:
+            last_told = s.start
         prev_end = s.end
     # a blame speaks of the one event it names ("تتهمها الولايات المتحدة بتنفيذ هجوم بطائرة مسيّرة"
     # blames the militias for the drone attack, not for the strikes told in the same sentence)

@@ -50,6 +50,22 @@ def event_stretches(sentences, triggers) -> list[tuple[int, int]]:
     return stretches
 
 
+def with_next_sentence(stretches: list[tuple[int, int]], sentences, text: str) -> list[tuple[int, int]]:
+    """The stretches, each running on over the sentence after it when that sentence is in the same
+    paragraph (no line break between)."""
+    starts = [s.start for s in sentences]
+    out: list[tuple[int, int]] = []
+    for a, b in stretches:
+        i = bisect.bisect_left(starts, b)
+        if i < len(sentences) and "\n" not in text[b:sentences[i].start]:
+            b = max(b, sentences[i].end)
+        if out and out[-1][1] >= a:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 # "caused no casualties among civilians", "دون إصابات بين المدنيين": the people a "none" is said of
 _AMONG = re.compile(r"\s+(?:among|in\s+the\s+ranks\s+of|بين|في\s+صفوف)\s+(?:the\s+)?")
 
@@ -100,12 +116,17 @@ def annotate(article: Article, gazetteer=None) -> dict:
     inside = within(stretches)
     scanned = _scan_places(gaz, text, stretches)
     scanned_starts = [m.start for m in scanned]
-    actors = [a for a in find_actors(doc, lo, hi) if inside(a.start)
+    # a statement right after an event sentence may speak of its event ("The SDF denied any
+    # involvement."): its speakers and speech verbs are looked for there too
+    spoken = with_next_sentence(stretches, sentences, text)
+    in_spoken = within(spoken)
+    actors = [a for a in find_actors(doc, lo, doc.folded_offset(spoken[-1][1])) if in_spoken(a.start)
               # a name in the dateline ("بغداد (رويترز) -") is where the outlet wrote from, not a side
               and not (dateline_span and dateline_span[0] <= a.start < dateline_span[1])
               and not _inside_a_longer_place(a, scanned, scanned_starts)]
     cues = [c for c in find_role_cues(doc, lo, hi) if inside(c.start)]
-    claims = find_claims(doc, sentences, actors, stretches)
+    # (there only a denial, a blame or a claim of responsibility: a report there is commentary)
+    claims = [c for c in find_claims(doc, sentences, actors, spoken) if inside(c.start) or c.stance != "report"]
     places = locate_places(text, scanned, actors, claims, dateline_span, triggers, doc)
     places = disambiguate_by_governorate(places, sentences)
     dates = []

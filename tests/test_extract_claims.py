@@ -291,3 +291,18 @@ def test_a_foreign_ministry_speaks_for_its_government(text):
 ])
 def test_state_media_and_military_spokesmen_are_named_sources(text, claimant):
     assert claimant in {c for c, _, _ in claims_of(text)}
+
+
+def test_a_denial_in_the_sentence_after_the_event_speaks_of_it():
+    text = ("At least 11 people were killed when a car bomb exploded in a busy market in the northern Syrian town of "
+            "al-Bab on Saturday. Turkey-backed officials blamed the Syrian Democratic Forces for the attack. "
+            "The SDF denied any involvement.")
+    [event] = extract_events(read_article_text(text, id="t", published="2024-06-15", language="en"))
+    assert ("SDF", "deny") in {(c.claimant, c.stance) for c in event.claims}
+
+
+def test_commentary_after_the_event_is_no_report_of_it():
+    text = ("Israeli warplanes struck positions near Masyaf on Sunday, killing four fighters. "
+            "A Russian foreign ministry spokesman said Moscow was following the situation closely.")
+    [event] = extract_events(read_article_text(text, id="t", published="2024-06-16", language="en"))
+    assert event.claims == []
