@@ -107,8 +107,10 @@ def _speaker(sources: list, lo: int, hi: int, actors: list[ActorMention], neares
 
 
 def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMention],
-                stretches: list[tuple[int, int]] | None = None) -> list[ClaimMention]:
-    """Speech verbs with their speaker, stance and frame; only inside `stretches` when given."""
+                stretches: list[tuple[int, int]] | None = None, reports_in=None) -> list[ClaimMention]:
+    """Speech verbs with their speaker, stance and frame; only inside `stretches` when given, and a
+    plain report only where `reports_in(offset)` holds, when given (elsewhere only denials, blames
+    and claims of responsibility are read)."""
     text = doc.text
     out = []
     if stretches:
@@ -117,7 +119,8 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         inside = lambda m: in_stretches(m.start)                              # noqa: E731
     else:
         lo, hi, inside = 0, None, (lambda m: True)                           # noqa: E731
-    verbs = [m for m in verb_matcher().find(doc, lo, hi) if inside(m) and m.value[0] != "none"]
+    verbs = [m for m in verb_matcher().find(doc, lo, hi) if inside(m) and m.value[0] != "none"
+             and (reports_in is None or m.value[0] != "report" or reports_in(m.start))]
     if not verbs:
         return out
     verb_ends = frozenset(v.end for v in verbs)

@@ -126,7 +126,7 @@ def annotate(article: Article, gazetteer=None) -> dict:
               and not _inside_a_longer_place(a, scanned, scanned_starts)]
     cues = [c for c in find_role_cues(doc, lo, hi) if inside(c.start)]
     # (there only a denial, a blame or a claim of responsibility: a report there is commentary)
-    claims = [c for c in find_claims(doc, sentences, actors, spoken) if inside(c.start) or c.stance != "report"]
+    claims = find_claims(doc, sentences, actors, spoken, reports_in=inside)
     places = locate_places(text, scanned, actors, claims, dateline_span, triggers, doc)
     places = disambiguate_by_governorate(places, sentences)
     dates = []

@@ -9,11 +9,12 @@ word whose subject is a weapon noun of lexicons/agent_nouns.tsv takes the noun's
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import NamedTuple
 from functools import lru_cache
 
-from extract.lexicons import FoldedText, TermMatcher, fold, fold_word, read_table
+from extract.lexicons import FoldedText, TermMatcher, fold_word, read_table
 
 # A generic word this close to a specific one is part of the same phrase ("drone attack").
 ADJACENT_CHARS = 16
@@ -63,35 +64,42 @@ def find_triggers(doc: FoldedText) -> list[Trigger]:
         found.append(Trigger(m.start, m.end, event_type, sub_event_type, generic,
                              generic and _is_definite(doc.text, m.start, m.end), decided_by))
     typed = typed_by_weapon(absorb_adjacent_generics(found, doc.text), doc.text)
-    # (a vaccination campaign "targeting" children is no attack)
-    return [t for t in typed if not (t.generic and _aim_of_an_undertaking(doc, t.start))]
+    # (a vaccination campaign "targeting" children is no attack; from the shared lexicon pass,
+    # most articles name no undertaking at all)
+    undertakings = [m.end for m in undertaking_matcher().find(doc)]
+    if not undertakings:
+        return typed
+    return [t for t in typed if not (t.generic and _aim_of_an_undertaking(doc, t.start, undertakings))]
 
 
-UNDERTAKING_REACH = 60      # characters before a generic word in which a civil undertaking is its subject
+UNDERTAKING_WORDS = 4       # words between a civil undertaking and the generic word it is the subject of
 
 
 @lru_cache(maxsize=1)
-def _undertakings() -> tuple[re.Pattern, frozenset[str]]:
-    """lexicons/civil_undertakings.tsv: a pattern for the undertakings, and the report words."""
-    rows = read_table("civil_undertakings.tsv")
-    names = sorted((fold(r[0]) for r in rows if r[1:2] == ["undertaking"]), key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)[وفبل]?(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
-    return pattern, frozenset(fold(r[0]) for r in rows if r[1:2] == ["report"])
+def undertaking_matcher() -> TermMatcher:
+    """lexicons/civil_undertakings.tsv: the undertakings (looked for in the shared lexicon pass)."""
+    return TermMatcher({r[0]: r[1] for r in read_table("civil_undertakings.tsv") if r[1:2] == ["undertaking"]},
+                       shared=True)
 
 
-def _aim_of_an_undertaking(doc: FoldedText, start: int) -> bool:
+@lru_cache(maxsize=1)
+def _report_words() -> frozenset[str]:
+    """lexicons/civil_undertakings.tsv: the words that open what a source said ("أن", "that"); too
+    common for the shared pass, they are compared word by word in the few gaps looked at."""
+    return frozenset(fold_word(r[0]) for r in read_table("civil_undertakings.tsv") if r[1:2] == ["report"])
+
+
+def _aim_of_an_undertaking(doc: FoldedText, start: int, undertaking_ends: list[int]) -> bool:
     """A civil undertaking named earlier in the generic word's clause, at most four words before it
     and with no report word between: the word says whom it aims at ("حملة تلقيح ... تستهدف الأطفال")."""
-    before = doc.folded_slice(max(0, start - UNDERTAKING_REACH), start)
-    before = before[max(before.rfind(mark) for mark in ".،,؛;\n") + 1:]
-    pattern, reports = _undertakings()
-    found = None
-    for found in pattern.finditer(before):
-        pass
-    if found is None:
+    i = bisect.bisect_right(undertaking_ends, start) - 1
+    if i < 0:
         return False
-    gap = before[found.end():].split()
-    return len(gap) <= 4 and not any(w in reports for w in gap)
+    gap = doc.text[undertaking_ends[i]:start]
+    if any(mark in gap for mark in ".،,؛;\n"):
+        return False
+    words = [fold_word(w) for w in gap.split()]
+    return len(words) <= UNDERTAKING_WORDS and not any(w in _report_words() for w in words)
 
 
 def absorb_adjacent_generics(triggers: list[Trigger], text: str) -> list[Trigger]:
