@@ -30,6 +30,7 @@ _OBJECT_PRONOUN = re.compile(r"(?:ها|هم|ه|هن)$")
 
 
 PREVIOUS = "(previous)"          # claimants.tsv: "the ministry", "الوزارة" point back to the last source
+LATTER = "(latter)"              # claimants.tsv: "the latter", "الأخيرة" point back to the last side named
 
 
 class ClaimMention(NamedTuple):
@@ -162,6 +163,8 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
         blamed = _blamed(text, m, actors, speaker, sent) if stance == "blame" else None
         if speaker and speaker[2] == PREVIOUS:
             speaker = (speaker[0], speaker[1], last_source) if last_source else None
+        elif speaker and speaker[2] == LATTER:
+            speaker = _the_latter(speaker, m, actors, sent)
         elif speaker and stance in ("report", "claim") and _is_source(sources, speaker):
             last_source = speaker[2]
         speaker_actor = None
@@ -172,6 +175,16 @@ def find_claims(doc: FoldedText, sentences: list[Sentence], actors: list[ActorMe
                                 (frame_lo, frame_hi), (sent.start, sent.end), speaker_actor,
                                 (speaker[0], speaker[1]) if speaker else None, defended))
     return out
+
+
+def _the_latter(speaker, verb, actors: list[ActorMention], sent: Sentence):
+    """"فيما نفت الأخيرة", "the latter denied": the side named last before it in its sentence, when
+    the word stands right next to its verb ("في الآونة الأخيرة" is no speaker); else None."""
+    if not (0 <= speaker[0] - verb.end <= 2 or 0 <= verb.start - speaker[1] <= 2):
+        return None
+    named = [a for a in actors if sent.start <= a.start and a.end <= min(speaker[0], verb.start)
+             and a.kind not in ("adjective", "weak")]
+    return (speaker[0], speaker[1], named[-1].actor) if named else None
 
 
 # what may follow a closing "..., X said": a day or time, then the sentence's end

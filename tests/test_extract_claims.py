@@ -306,3 +306,18 @@ def test_commentary_after_the_event_is_no_report_of_it():
             "A Russian foreign ministry spokesman said Moscow was following the situation closely.")
     [event] = extract_events(read_article_text(text, id="t", published="2024-06-16", language="en"))
     assert event.claims == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("واتهمت الحكومة السورية المؤقتة «قوات سوريا الديمقراطية» بالوقوف وراء التفجير، فيما نفت الأخيرة أي علاقة لها به.",
+     ("SDF", "deny")),
+    ("Turkey blamed the PKK for the bombing, but the latter denied any role in it.", ("PKK", "deny")),
+])
+def test_the_latter_is_the_last_side_named(text, expected):
+    assert expected in {(c, s) for c, s, _ in claims_of(text)}
+
+
+def test_latter_as_an_adjective_is_no_speaker():
+    # "في الآونة الأخيرة" (recently) stands away from the verb
+    text = "قال المرصد السوري إن القصف تصاعد على ريف إدلب في الآونة الأخيرة."
+    assert {c for c, _, _ in claims_of(text)} == {"Syrian Observatory for Human Rights"}
