@@ -23,13 +23,14 @@ def actor_names(text):
     ("regime forces shelled", "regime forces", "Syrian government"),
     ("the Syrian Democratic Forces said", "Syrian Democratic Forces", "SDF"),
     ("عناصر من قسد", "قسد", "SDF"),
-    ("خلايا تنظيم داعش", "تنظيم داعش", "Islamic State"),
+    ("خلايا تنظيم داعش", "خلايا تنظيم داعش", "Islamic State"),
     ("the Popular Mobilization Forces", "Popular Mobilization Forces", "PMF"),
     ("Turkish-backed factions", "Turkish-backed", "Turkey"),
     # the wording of Kurdish and Palestinian-style outlets
     ("The Turkish occupation army and its mercenaries bombarded", "Turkish occupation army", "Turkey"),
     ("قصف جيش الاحتلال التركي ومرتزقته قرى", "جيش الاحتلال التركي", "Turkey"),
     ("قصفت قوات الاحتلال الإسرائيلي أطراف بلدة", "قوات الاحتلال الإسرائيلي", "Israel"),
+    ("قتل ثلاثة عناصر من قسد بهجوم لخلايا داعش", "لخلايا داعش", "Islamic State"),
 ])
 def test_aliases_map_to_canonical_actors(text, surface, actor):
     assert (surface, actor) in [(s, a) for s, a, _ in actor_names(text)]
@@ -251,3 +252,8 @@ def test_a_weapon_said_to_likely_belong_to_a_side_was_that_sides(text):
 ])
 def test_a_side_that_says_it_repelled_an_attack_was_the_side_attacked(text):
     assert sides(text, published="2023-09-02") == [("Arab tribal militias", "SDF")]
+
+
+def test_an_attack_by_the_cells_of_a_group_is_the_groups():
+    text = "قُتل ثلاثة عناصر من قسد بهجوم لخلايا داعش في ريف دير الزور الشرقي أمس الأول."
+    assert sides(text, published="2024-03-20") == [("Islamic State", "SDF")]
