@@ -8,16 +8,22 @@ gazetteer-based extractor pays. Times are this process's CPU time (the machine m
 --wall times wall-clock instead). Nothing is asserted; the target is >= 1,000 articles/s.
 Then one long article of 32, 128 and 320 KB made of the corpus's articles joined: its ms per KB
 against the same text as separate articles shows whether the stages stay close to linear.
+--instructions N counts instructions per article instead (valgrind's callgrind): slower, but the
+same code gives the same figure on a busy machine, so two checkouts compare to a fraction of a percent.
 
-    .venv/bin/python bench/bench_extract.py [--articles N] [--runs R] [--wall]
+    .venv/bin/python bench/bench_extract.py [--articles N] [--runs R] [--wall] [--instructions N]
 """
 from __future__ import annotations
 
 import argparse
 import os
 import random
+import re
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -120,7 +126,17 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=1200)
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--wall", action="store_true", help="time wall-clock instead of this process's CPU time")
+    ap.add_argument("--instructions", type=int, metavar="N", default=0,
+                    help="instead of timing, count the instructions per article over N articles under "
+                         "valgrind's callgrind (repeatable on a shared machine; needs valgrind)")
+    ap.add_argument("--extract-only", type=int, metavar="K", default=-1, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.extract_only >= 0:
+        extract_first(args.extract_only, args.articles)
+        return
+    if args.instructions:
+        print_instructions(args.instructions)
+        return
     global WALL_CLOCK
     WALL_CLOCK = args.wall
     if hasattr(os, "sched_setaffinity"):
@@ -143,6 +159,37 @@ def main() -> None:
           f"(same corpus, same runs)")
     print(f"extraction costs {base_rate / full_rate:.1f}x the bare gazetteer scan; target >= 1,000 articles/s")
     long_article_figures(corpus, gaz, args.runs)
+
+
+def extract_first(k: int, size: int) -> None:
+    """Load everything, make the corpus, extract one article, then the first k (run under callgrind)."""
+    gaz = load_gazetteer()
+    corpus = make_corpus(size)
+    extract_events(corpus[0], gaz)
+    for article in corpus[:k]:
+        extract_events(article, gaz)
+
+
+def _callgrind_instructions(k: int, size: int) -> int:
+    """Instructions (callgrind's Ir) of this script extracting k articles of a corpus of `size`, with
+    a fixed hash seed: the same code and input give the same count whatever else the machine does."""
+    with tempfile.TemporaryDirectory() as tmp:
+        run = subprocess.run(["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/out",
+                              sys.executable, __file__, "--extract-only", str(k), "--articles", str(size)],
+                             env=dict(os.environ, PYTHONHASHSEED="0"), capture_output=True, text=True)
+    found = re.search(r"refs:\s*([\d,]+)", run.stderr)
+    if found is None:
+        sys.exit(f"valgrind gave no instruction count: {run.stderr.strip()[-300:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def print_instructions(n: int) -> None:
+    if shutil.which("valgrind") is None:
+        sys.exit("--instructions needs valgrind (apt-get install valgrind)")
+    # the same corpus made in both runs: the difference is the extraction of n articles alone
+    per_article = (_callgrind_instructions(n, n) - _callgrind_instructions(0, n)) / n
+    print(f"extract_events: {per_article / 1e6:.3f} M instructions/article over {n} articles "
+          f"(callgrind, PYTHONHASHSEED=0, loading and the first article subtracted)")
 
 
 def long_article_figures(corpus: list[Article], gaz, runs: int) -> None:
