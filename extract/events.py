@@ -41,7 +41,8 @@ How an analyst reads a report, as rules:
    namesake of Y (abroad, or more than 250 km off, and not in the governorate Y's seat stands
    for) gives way to Y.
 7. A set with no date of its own takes the date of the set told before it (the report's time
-   frame), else the publication date with time_precision 2.
+   frame), or a day told in the lead before any event ("a toll for yesterday, Saturday:"), else
+   the publication date with time_precision 2.
 8. An event word whose clause recalls an earlier event ("last year's attack", "since 2019", a year
    before the publication's, "had been arrested" with no date; lexicons/background_markers.tsv)
    or speaks of one that did not happen ("strikes could derail talks", "ready to respond to any
@@ -187,6 +188,7 @@ class Mention:
     answers_to: "Mention | None" = None           # set on an attack that `answers_to` retaliated for
     answer_from: int = -1                         # where its "in response to" ends: its sides are told after
     same_act_as: "Mention | None" = None          # a second target of that mention's act, with its own weapon
+    listed: bool = False                          # opens an item of a bulleted list: an event of its own
     background: bool = False                      # an earlier event recalled ("last year's attack")
 
     @property
@@ -211,9 +213,12 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         if sent is None:
             continue
         marker = _distinct_marker(text, t, "after" in here) if "before" in here or "after" in here else None
-        if marker is None and "opening" in here and (not mentions or mentions[-1].sentence is not sent) and \
+        opens_sentence = not mentions or mentions[-1].sentence is not sent
+        if marker is None and "opening" in here and opens_sentence and \
                 markers["opening"].match(doc.folded_slice(sent.start, t.start)):
             marker = "distinct"                         # "وفي حادثة أخرى، قتل طفلان بانفجار لغم"
+        if marker is None and opens_sentence and _LIST_ITEM.match(text, sent.start):
+            marker = "listed"                           # a bulletin's "- 3 عناصر ... قتلوا بانفجار لغم"
         recalled_after = _recalling_phrase(earlier_events, sent, t, mentions) if earlier_events and marker is None else -1
         if recalled_after >= 0:
             marker = "recalled"
@@ -223,7 +228,8 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         if marker is not None:
             mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
                                     headline=t.start < headline_end, distinct=True,
-                                    recalled=marker == "recalled", recalled_after=recalled_after))
+                                    recalled=marker == "recalled", recalled_after=recalled_after,
+                                    listed=marker == "listed"))
             continue
         prev = mentions[-1] if mentions and mentions[-1].sentence is sent else None
         before = doc.folded_slice(max(sent.start, t.start - RESPONSE_REACH), t.start)
@@ -263,6 +269,10 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         mentions.append(Mention(t, sent, [(t.start, t.end)], t.event_type, t.sub_event_type,
                                 headline=t.start < headline_end))
     return mentions
+
+
+# the start of an item of a bulleted or numbered list ("- ", "• ", "3) "): each item tells its own event
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*▪●]|\d{1,2}[.)])\s")
 
 
 def _recalling_phrase(relation_starts: list[int], sent: Sentence, t: Trigger, mentions: list) -> int:
@@ -1217,6 +1227,7 @@ class ArticleFacts:
     url: str | None
     language: str | None
     original_source: str | None
+    lead_date: object = None      # a day told in the lead before any event ("رصد المرصد ... يوم أمس السبت")
 
 
 def resolve_sub_event(m: Mention, actor1: str | None, actor2: str | None) -> tuple[str, str]:
@@ -1252,6 +1263,8 @@ def _majority(values: list[str | None]) -> str | None:
 def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Event]:
     events: list[Event] = []
     dated: list[tuple[int, object]] = []          # (text position, date) of the sets told so far
+    if facts.lead_date is not None:
+        dated.append((facts.lead_date.start, facts.lead_date))   # the bulletin's day frames its items
     actor_of_kind: dict[str, str] = {}             # the last attacker named for each sub-event type
     for members in sets:
         if members[0].background:
@@ -1266,7 +1279,8 @@ def events_from_sets(sets: list[list[Mention]], facts: ArticleFacts) -> list[Eve
             sdate = max(earlier, key=lambda d: d[0])[1] if earlier else None
         set_actor1 = _majority([m.actor1 for m in members])
         kind = members[0].sub_event_type
-        if set_actor1 is None and members[0].distinct and not members[0].recalled and members[0].answers_to is None:
+        if set_actor1 is None and members[0].distinct and not (members[0].recalled or members[0].listed) \
+                and members[0].answers_to is None:
             set_actor1 = actor_of_kind.get(kind)        # "غارة أخرى": another strike by the same side
         if set_actor1:
             actor_of_kind[kind] = set_actor1

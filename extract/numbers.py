@@ -119,6 +119,12 @@ _COUNT_FIRST = re.compile(
 _SINGLE_FIRST = re.compile(
     rf"{_B}(?:a|an|one)(?:{_GAP_WORD}){{1,5}}?\s+was\s+(?:(?:reportedly|also|later)\s+)?"
     rf"(?P<after>{_AFTER['killed']}|{_AFTER['injured']}){_E}")
+# "عنصر من «قسد» قتل باستهداف مسيرة", "طفل قضى متأثراً بجراحه": one person (and the side they were
+# from), then the verb
+_SINGLE_FIRST_AR = re.compile(
+    rf"{_B}[وف]?(?:{_person('person_singular')}){_E}(?:\s+(?:من|في)(?:\s+[^\s\d.,;:!?()،؛]+){{1,3}})?\s+"
+    rf"(?P<single>{_alternation(_words('single_after'))}){_E}")
+_SINGLE_KILLED = frozenset(_words("single_after", "killed"))
 _TOLL = re.compile(rf"{_B}(?:death\s+toll|toll|(?:حصيله|عدد)\s+(?:القتلي|الضحايا|الشهداء))(?:\s+\S+){{0,3}}?\s+"
                    rf"(?:to|of|at|reached|الي|بلغت)\s+{_QUALIFIER}(?P<num>{_NUMBER}){_E}"
                    # "the death toll from Tuesday's strikes on a market in X rose to 12": a verb of
@@ -151,6 +157,7 @@ _SCANNER = KeywordScanner({
     "before": _words("killed_before") + _words("injured_before"),
     "after": _words("killed_after") + _words("injured_after"),
     "toll": ["toll", fold("حصيلة"), fold("عدد القتلى"), fold("عدد الضحايا"), fold("عدد الشهداء")],
+    "single": _words("single_after"),
     **{"self_" + kind: _words("self_" + kind) for kind in ("killed", "injured")},
     **{"none_" + which: _words("none", which) for which in ("killed", "injured", "both")},
 })
@@ -291,6 +298,10 @@ def find_casualties(text: str, language: str | None = None) -> list[CasualtyMent
             take(m.start(), m.end())
             kind = "killed" if _KILLED_AFTER.fullmatch(m.group("after")) else "injured"
             add(m.start(), m.end(), kind, 1, None)
+    for m in finditer_near(_SINGLE_FIRST_AR, hits.get('single'), folded, back=60, ahead=2):
+        if free(m.start(), m.end()):
+            take(m.start(), m.end())
+            add(m.start(), m.end(), "killed" if m.group("single") in _SINGLE_KILLED else "injured", 1, None)
     found.sort(key=lambda c: (c.start, c.kind != "killed"))
     return found
 

@@ -135,6 +135,7 @@ def annotate(article: Article, gazetteer=None) -> dict:
         a, b = stretches[0][0], stretches[-1][1]
         dates = [d for d in _shifted(find_date_expressions(text[a:b], article.published, language), a)
                  if inside(d.start)]
+    lead_date = _lead_date(text, stretches[0][0], article.published, language) if article.published else None
     # a figure before the first event sentence (headline, dateline) has no event to belong to;
     # one after the last may still continue it ("No casualties were reported.")
     first = stretches[0][0]
@@ -145,7 +146,24 @@ def annotate(article: Article, gazetteer=None) -> dict:
         actors = [a for a in actors if a.kind != "weak" or not any(
             s <= a.start and (a.end <= e or _AMONG.fullmatch(text, e, a.start)) for s, e in nones)]
     return {"doc": doc, "sentences": sentences, "actors": actors, "cues": cues, "claims": claims,
-            "places": places, "triggers": triggers, "dates": dates, "casualties": casualties}
+            "places": places, "triggers": triggers, "dates": dates, "casualties": casualties,
+            "lead_date": lead_date}
+
+
+LEAD_DATE_DAYS = 7          # a day the lead gives (not in an event sentence) frames the report if this recent
+
+
+def _lead_date(text: str, first_event: int, published, language):
+    """The first day-precise date told in the lead, between the headline and the first event
+    sentence ("رصد المرصد مقتل 7 أشخاص يوم أمس السبت، وتوزعوا على النحو التالي:"), within a week
+    before publication; else None."""
+    lead_start = headline_end(text)
+    if first_event <= lead_start:
+        return None
+    for d in _shifted(find_date_expressions(text[lead_start:first_event], published, language), lead_start):
+        if d.precision == 1 and 0 <= (published - d.date).days <= LEAD_DATE_DAYS:
+            return d
+    return None
 
 
 def extract_events(article: Article, gazetteer=None) -> list[Event]:
@@ -165,5 +183,5 @@ def extract_events(article: Article, gazetteer=None) -> list[Event]:
     ev.attach_claims(mentions, a["claims"], a["sentences"], text)
     sets = ev.group_strike_sets(mentions)
     facts = ev.ArticleFacts(article.id, text, article.published, article.outlet, article.url,
-                            article.language, article.original_source)
+                            article.language, article.original_source, a.get("lead_date"))
     return ev.events_from_sets(sets, facts)

@@ -886,3 +886,17 @@ def test_the_day_a_statement_was_made_dates_the_event_when_nothing_else_does():
     text = "Kurdish-led forces said on Saturday they had repelled an attack by Arab tribal fighters on Busayrah."
     [event] = events_of(text, published="2023-09-03", language="en")
     assert (event.event_date, event.time_precision) == ("2023-09-02", 1)
+
+
+def test_each_item_of_a_bulletin_is_its_own_event():
+    text = ("حصيلة يومية: مقتل 6 أشخاص في مناطق متفرقة من سوريا\n\n"
+            "رصد المرصد السوري لحقوق الإنسان مقتل 6 أشخاص في مناطق متفرقة من سوريا، يوم أمس السبت، وتوزعوا على النحو التالي:\n"
+            "- 3 عناصر من قوات النظام قتلوا بانفجار لغم أرضي من مخلفات الحرب في بادية تدمر شرقي حمص.\n"
+            "- عنصر من \"قسد\" قتل باستهداف مسيّرة تركية لسيارته قرب بلدة عين عيسى شمالي الرقة.\n"
+            "- طفل قضى متأثراً بجراح أصيب بها جراء انفجار جسم من مخلفات الحرب في ريف إدلب الجنوبي.\n")
+    events = events_of(text, published="2024-05-05", language="ar")
+    # the child's blast is not the soldiers' landmine: no side and no figure taken from it
+    assert [(e.location, e.actor2, e.fatalities) for e in events] == [
+        ("Tadmur", "Syrian government", 3), ("Ayn Isa", None, 1), ("Idlib", None, 1)]
+    # the lead's "يوم أمس السبت" dates the items, which tell no day of their own
+    assert {(e.event_date, e.time_precision) for e in events} == {("2024-05-04", 1)}
