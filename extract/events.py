@@ -217,7 +217,8 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
         if marker is None and "opening" in here and opens_sentence and \
                 markers["opening"].match(doc.folded_slice(sent.start, t.start)):
             marker = "distinct"                         # "وفي حادثة أخرى، قتل طفلان بانفجار لغم"
-        if marker is None and opens_sentence and _LIST_ITEM.match(text, sent.start):
+        if marker is None and opens_sentence and _LIST_ITEM.match(text, sent.start) and \
+                _introduced_list(text, sent.start):
             marker = "listed"                           # a bulletin's "- 3 عناصر ... قتلوا بانفجار لغم"
         recalled_after = _recalling_phrase(earlier_events, sent, t, mentions) if earlier_events and marker is None else -1
         if recalled_after >= 0:
@@ -273,6 +274,15 @@ def build_mentions(triggers: list[Trigger], sentences: list[Sentence], headline_
 
 # the start of an item of a bulleted or numbered list ("- ", "• ", "3) "): each item tells its own event
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-–—•*▪●]|\d{1,2}[.)])\s")
+
+
+def _introduced_list(text: str, item_start: int) -> bool:
+    """The list the item belongs to is introduced by a line ending with a colon ("وتوزعوا على النحو
+    التالي:", "as follows:"): a bulletin of separate events, not a summary's bullets."""
+    for line in reversed(text[:item_start].rstrip().split("\n")):
+        if line.strip() and not _LIST_ITEM.match(line):
+            return line.rstrip().endswith(":")
+    return False
 
 
 def _recalling_phrase(relation_starts: list[int], sent: Sentence, t: Trigger, mentions: list) -> int:

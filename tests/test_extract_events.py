@@ -900,3 +900,14 @@ def test_each_item_of_a_bulletin_is_its_own_event():
         ("Tadmur", "Syrian government", 3), ("Ayn Isa", None, 1), ("Idlib", None, 1)]
     # the lead's "يوم أمس السبت" dates the items, which tell no day of their own
     assert {(e.event_date, e.time_precision) for e in events} == {("2024-05-04", 1)}
+
+
+def test_a_summarys_bullets_are_not_a_bulletin():
+    # summary bullets (no line ending with a colon introduces them) tell one story: the second
+    # bullet's figure is the first bullet's strike's, not a separate event's
+    text = ("U.S. strikes hit Iran-backed groups in Syria\n\nSummary\n"
+            "- U.S. jets strike a weapons depot near Mayadin on Thursday\n"
+            "- Air strikes killed nine fighters, monitor says\n\n"
+            "The Pentagon said the jets targeted storage sites of groups linked to the Revolutionary Guards.")
+    events = events_of(text, published="2024-05-10", language="en")
+    assert [(e.location, e.actor1, e.fatalities) for e in events] == [("Al Mayadin", "US forces", 9)]
