@@ -10,13 +10,12 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from operator import attrgetter
 from typing import NamedTuple
 
 from extract.actors import ActorMention
 from extract.lexicons import FoldedText, TermMatcher, fold, read_table
 from extract.sentences import Sentence
-from extract.spans import overlap_finder, within
+from extract.spans import overlap_finder, starting_in, within
 
 SPEAKER_WINDOW = 90           # characters between a speech verb and its speaker's name
 SHORT_WINDOW = 30             # "said X": how far after the verb a speaker may be named
@@ -84,23 +83,15 @@ def _told_to(text: str, m, verb_ends: frozenset) -> bool:
     return _TOLD.search(text, max(0, m.start - 10), m.start) is not None
 
 
-def _starting_in(items: list, lo: int, hi: int) -> list:
-    """The items (sorted by start) that start in [lo, hi)."""
-    return items[bisect.bisect_left(items, lo, key=_START):bisect.bisect_left(items, hi, key=_START)]
-
-
-_START = attrgetter("start")
-
-
 def _speaker(sources: list, lo: int, hi: int, actors: list[ActorMention], nearest_to: int,
              starts_before: int | None = None):
     """The claimant named in text[lo:hi] (starting before `starts_before`, when given): a known
     source first, else an actor; nearest wins."""
     first = hi if starts_before is None else starts_before
     # (sources and actors are in text order: only those starting in [lo, first) are looked at)
-    names = [(m.start, m.end, m.value) for m in _starting_in(sources, lo, first) if m.end <= hi]
+    names = [(m.start, m.end, m.value) for m in starting_in(sources, lo, first) if m.end <= hi]
     if not names:
-        names = [(a.start, a.end, a.actor) for a in _starting_in(actors, lo, first)
+        names = [(a.start, a.end, a.actor) for a in starting_in(actors, lo, first)
                  if a.end <= hi and a.kind not in ("adjective", "weak")]
     if not names:
         return None

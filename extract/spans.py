@@ -7,6 +7,7 @@ daily digest of a hundred strikes) costs n log n, not n squared.
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 from typing import Callable
 
 
@@ -18,6 +19,14 @@ def within(stretches: list[tuple[int, int]]) -> Callable[[int], bool]:
         i = bisect.bisect_right(starts, offset) - 1
         return i >= 0 and offset < stretches[i][1]
     return inside
+
+
+_START = attrgetter("start")
+
+
+def starting_in(items: list, lo: int, hi: int) -> list:
+    """The items (objects with start, sorted by it) that start in [lo, hi)."""
+    return items[bisect.bisect_left(items, lo, key=_START):bisect.bisect_left(items, hi, key=_START)]
 
 
 def overlap_finder(spans) -> Callable[[int, int], list]:

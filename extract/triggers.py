@@ -15,6 +15,7 @@ from typing import NamedTuple
 from functools import lru_cache
 
 from extract.lexicons import FoldedText, TermMatcher, fold_word, read_table
+from extract.sentences import crosses_clause
 
 # A generic word this close to a specific one is part of the same phrase ("drone attack").
 ADJACENT_CHARS = 16
@@ -95,10 +96,9 @@ def _aim_of_an_undertaking(doc: FoldedText, start: int, undertaking_ends: list[i
     i = bisect.bisect_right(undertaking_ends, start) - 1
     if i < 0:
         return False
-    gap = doc.text[undertaking_ends[i]:start]
-    if any(mark in gap for mark in ".،,؛;\n"):
+    if crosses_clause(doc.text, undertaking_ends[i], start):
         return False
-    words = [fold_word(w) for w in gap.split()]
+    words = [fold_word(w) for w in doc.text[undertaking_ends[i]:start].split()]
     return len(words) <= UNDERTAKING_WORDS and not any(w in _report_words() for w in words)
 
 
