@@ -188,6 +188,16 @@ def _click_uncovered(frame, selector: str) -> bool:
     return True
 
 
+def _retry(attempt, frame, tries: int = 4, pause_ms: int = 400) -> bool:
+    """attempt() until it returns True, pausing between tries (a zoom animation may still run)."""
+    for n in range(tries):
+        if attempt():
+            return True
+        if n + 1 < tries:
+            frame.wait_for_timeout(pause_ms)
+    return False
+
+
 def _open_first_event_popup(frame) -> str:
     """Click a single-event marker (zooming into clusters until one shows); -> popup text."""
     for _ in range(6):
@@ -199,7 +209,8 @@ def _open_first_event_popup(frame) -> str:
                                     timeout=5_000)
             frame.wait_for_timeout(400)
             return popup.inner_text()
-        assert _click_uncovered(frame, ".sm-cluster"), "every cluster is covered by a control"
+        # (right after a zoom the markers are still moving: look again before calling them covered)
+        assert _retry(lambda: _click_uncovered(frame, ".sm-cluster"), frame), "every cluster is covered by a control"
         frame.wait_for_timeout(600)
     raise AssertionError("no single event marker after zooming in")
 
